@@ -1,0 +1,126 @@
+/**
+ * Every message in flight, as a struct of typed arrays indexed by message id, with a free list.
+ * No object per message: a simulation of 10^8 messages allocates nothing per message, and memory
+ * is bounded by the largest number in flight at once (the backlog limit bounds that).
+ */
+export const MessageState = { free: 0, ready: 1, unacked: 2, service: 3 } as const;
+
+export class MessageStore {
+  /** Time the message was published into its current queue (s). */
+  enqueuedAt: Float64Array;
+  /** Time the message (or the original it was copied from) first entered the system (s). */
+  bornAt: Float64Array;
+  /** Time service started at the current queue (s), or -1. */
+  serviceStartAt: Float64Array;
+  /** Deliveries at the current queue (1 on the first delivery; > 1 means redelivered). */
+  deliveries: Int32Array;
+  /** Index of the queue the message is in. */
+  queue: Int32Array;
+  /** Class index within its queue's priority classes (0 when the queue has none). */
+  cls: Int32Array;
+  /** Consumer holding it (-1 none, -2 the anonymous consumer of an "unlimited" queue). */
+  consumer: Int32Array;
+  /** Position in the ready store (opaque to everyone but the store). */
+  readyPos: Int32Array;
+  /** When the message expires if still ready (s); Infinity without TTL. Kept across requeues. */
+  expiresAt: Float64Array;
+  /** Pending TTL timer handle, or -1. */
+  timer: Float64Array;
+  /** Family id of fanout copies (-1 when the message was never copied). */
+  family: Int32Array;
+  /** MessageState. */
+  state: Uint8Array;
+
+  private freeIds: Int32Array;
+  private freeCount = 0;
+  private nextId = 0;
+  private live = 0;
+
+  constructor(initialCapacity = 1024) {
+    const cap = Math.max(16, initialCapacity);
+    this.enqueuedAt = new Float64Array(cap);
+    this.bornAt = new Float64Array(cap);
+    this.serviceStartAt = new Float64Array(cap);
+    this.deliveries = new Int32Array(cap);
+    this.queue = new Int32Array(cap);
+    this.cls = new Int32Array(cap);
+    this.consumer = new Int32Array(cap);
+    this.readyPos = new Int32Array(cap);
+    this.timer = new Float64Array(cap);
+    this.expiresAt = new Float64Array(cap);
+    this.family = new Int32Array(cap);
+    this.state = new Uint8Array(cap);
+    this.freeIds = new Int32Array(cap);
+  }
+
+  /** Messages currently allocated. */
+  get size(): number {
+    return this.live;
+  }
+
+  /** Allocates a message born at `bornAt` (s) and returns its id. */
+  alloc(bornAt: number): number {
+    const id = this.freeCount > 0 ? this.freeIds[--this.freeCount]! : this.newId();
+    this.bornAt[id] = bornAt;
+    this.enqueuedAt[id] = bornAt;
+    this.serviceStartAt[id] = -1;
+    this.deliveries[id] = 0;
+    this.queue[id] = -1;
+    this.cls[id] = 0;
+    this.consumer[id] = -1;
+    this.timer[id] = -1;
+    this.expiresAt[id] = Infinity;
+    this.family[id] = -1;
+    this.state[id] = MessageState.ready;
+    this.live++;
+    return id;
+  }
+
+  /** Allocates a copy of `msg` (same birth time and family), for fanout. */
+  copy(msg: number): number {
+    const id = this.alloc(this.bornAt[msg]!);
+    this.family[id] = this.family[msg]!;
+    return id;
+  }
+
+  /** Returns a message id to the pool. */
+  free(id: number): void {
+    this.state[id] = MessageState.free;
+    this.freeIds[this.freeCount++] = id;
+    this.live--;
+  }
+
+  /** Frees everything; capacity is kept. */
+  clear(): void {
+    this.freeCount = 0;
+    this.nextId = 0;
+    this.live = 0;
+    this.state.fill(0);
+  }
+
+  private newId(): number {
+    if (this.nextId === this.state.length) this.grow();
+    return this.nextId++;
+  }
+
+  private grow(): void {
+    const cap = this.state.length * 2;
+    const f64 = (a: Float64Array) => { const b = new Float64Array(cap); b.set(a); return b; };
+    const i32 = (a: Int32Array) => { const b = new Int32Array(cap); b.set(a); return b; };
+    this.enqueuedAt = f64(this.enqueuedAt);
+    this.bornAt = f64(this.bornAt);
+    this.serviceStartAt = f64(this.serviceStartAt);
+    this.timer = f64(this.timer);
+    this.expiresAt = f64(this.expiresAt);
+    this.deliveries = i32(this.deliveries);
+    this.queue = i32(this.queue);
+    this.cls = i32(this.cls);
+    this.consumer = i32(this.consumer);
+    this.readyPos = i32(this.readyPos);
+    this.family = i32(this.family);
+    this.freeIds = i32(this.freeIds);
+    const st = new Uint8Array(cap);
+    st.set(this.state);
+    this.state = st;
+  }
+}

@@ -1,0 +1,277 @@
+/** Parameters of a {@link QuantileSketch}; sketches merge only when all three are equal. */
+export interface QuantileSketchOptions {
+  /** Guaranteed relative accuracy alpha of every quantile, in (0, 0.5]. Default 0.005 (0.5%). */
+  relativeAccuracy?: number;
+  /** Smallest positive value kept to full accuracy, > 0. Default 1e-9 (1 ns when values are s). */
+  minValue?: number;
+  /** Largest value kept to full accuracy, > minValue. Default 1e7 (about 116 days in s). */
+  maxValue?: number;
+}
+
+/** One bin of {@link QuantileSketch.histogram}: `count` values in `(lower, upper]` (the zero bin is `[0, 0]`). */
+export interface SketchBin {
+  lower: number;
+  upper: number;
+  count: number;
+}
+
+// Guards against an accidental 100 MB sketch from a tiny relativeAccuracy.
+const MAX_BUCKETS = 1 << 20;
+
+/**
+ * A streaming quantile sketch of non-negative values with a guaranteed relative error and fixed
+ * memory: DDSketch (Masson, Rim & Lee, "DDSketch: A Fast and Fully-Mergeable Quantile Sketch
+ * with Relative-Error Guarantees", VLDB 2019), with a dense, preallocated bucket array.
+ *
+ * Bucket k holds the values in `(gamma^(k-1), gamma^k]`, `gamma = (1 + alpha) / (1 - alpha)`,
+ * and is reported as `2 gamma^k / (gamma + 1)`, which is within relative error alpha of every
+ * value in it (Masson et al. 2019, sec. 2). Exact zeros have their own bucket, so a quantile
+ * that falls in the zero mass (waits at light load) is exactly 0. `count`, `sum`, `min` and
+ * `max` are exact.
+ *
+ * Memory: one `Float64Array` of `bucketCount` counts, allocated once (see `byteLength`); with
+ * the defaults (alpha 0.005, 1e-9 to 1e7) that is 3,685 buckets, 29,480 bytes, for any number of
+ * values. Values below `minValue`'s bucket are counted in the lowest bucket and in `clampedLow`;
+ * values above `maxValue`'s bucket in the highest bucket and in `clampedHigh`. Quantiles that
+ * fall in clamped mass lose the accuracy guarantee but stay within `[min, max]`.
+ *
+ * Counts are float64, exact up to 2^53 values.
+ */
+export class QuantileSketch {
+  /** The guaranteed relative accuracy alpha (fraction, e.g. 0.005). */
+  readonly relativeAccuracy: number;
+  /** Smallest positive value kept to full accuracy. */
+  readonly minValue: number;
+  /** Largest value kept to full accuracy. */
+  readonly maxValue: number;
+  /** Number of log buckets (fixed at construction). */
+  readonly bucketCount: number;
+
+  private readonly gamma: number;
+  private readonly lnGamma: number;
+  private readonly invLnGamma: number;
+  private readonly keyOffset: number;
+  private readonly counts: Float64Array;
+  private n = 0;
+  private total = 0;
+  private zeros = 0;
+  private low = 0;
+  private high = 0;
+  private minSeen = Infinity;
+  private maxSeen = -Infinity;
+
+  /** @throws RangeError naming the option when an option is out of range. */
+  constructor(options: QuantileSketchOptions = {}) {
+    const { relativeAccuracy = 0.005, minValue = 1e-9, maxValue = 1e7 } = options;
+    if (!(relativeAccuracy > 0 && relativeAccuracy <= 0.5)) {
+      throw new RangeError(`invalid relativeAccuracy: ${relativeAccuracy} (must be in (0, 0.5])`);
+    }
+    if (!(minValue > 0 && minValue < Infinity)) {
+      throw new RangeError(`invalid minValue: ${minValue} (must be a finite number > 0)`);
+    }
+    if (!(maxValue > minValue && maxValue < Infinity)) {
+      throw new RangeError(`invalid maxValue: ${maxValue} (must be finite and > minValue ${minValue})`);
+    }
+    this.relativeAccuracy = relativeAccuracy;
+    this.minValue = minValue;
+    this.maxValue = maxValue;
+    this.gamma = (1 + relativeAccuracy) / (1 - relativeAccuracy);
+    this.lnGamma = Math.log(this.gamma);
+    this.invLnGamma = 1 / this.lnGamma;
+    this.keyOffset = Math.ceil(Math.log(minValue) * this.invLnGamma);
+    this.bucketCount = Math.ceil(Math.log(maxValue) * this.invLnGamma) - this.keyOffset + 1;
+    if (this.bucketCount > MAX_BUCKETS) {
+      throw new RangeError(
+        `invalid relativeAccuracy: ${relativeAccuracy} (needs ${this.bucketCount} buckets for ` +
+          `[${minValue}, ${maxValue}]; at most ${MAX_BUCKETS})`,
+      );
+    }
+    this.counts = new Float64Array(this.bucketCount);
+  }
+
+  /**
+   * Records one value: O(1), no allocation, one `Math.log`.
+   * @param x a finite value >= 0 (a wait or sojourn time in s, say).
+   * @throws RangeError for a negative, infinite or NaN value.
+   */
+  add(x: number): void {
+    if (!(x >= 0 && x < Infinity)) {
+      throw new RangeError(`invalid sketch value: ${x} (must be finite and >= 0)`);
+    }
+    this.n++;
+    this.total += x;
+    if (x < this.minSeen) this.minSeen = x;
+    if (x > this.maxSeen) this.maxSeen = x;
+    if (x === 0) {
+      this.zeros++;
+      return;
+    }
+    let i = Math.ceil(Math.log(x) * this.invLnGamma) - this.keyOffset;
+    if (i < 0) {
+      i = 0;
+      this.low++;
+    } else if (i >= this.bucketCount) {
+      i = this.bucketCount - 1;
+      this.high++;
+    }
+    this.counts[i]!++;
+  }
+
+  /** Number of values added. */
+  get count(): number {
+    return this.n;
+  }
+  /** Exact sum of the values added (0 when empty). */
+  get sum(): number {
+    return this.total;
+  }
+  /** Exact mean of the values added; 0 when empty (check `count`). */
+  get mean(): number {
+    return this.n > 0 ? this.total / this.n : 0;
+  }
+  /** Exact smallest value added; 0 when empty (check `count`). */
+  get min(): number {
+    return this.n > 0 ? this.minSeen : 0;
+  }
+  /** Exact largest value added; 0 when empty (check `count`). */
+  get max(): number {
+    return this.n > 0 ? this.maxSeen : 0;
+  }
+  /** Number of values exactly 0. */
+  get zeroCount(): number {
+    return this.zeros;
+  }
+  /** Number of positive values too small for the lowest bucket (below about `minValue`). */
+  get clampedLow(): number {
+    return this.low;
+  }
+  /** Number of values too large for the highest bucket (above about `maxValue`). */
+  get clampedHigh(): number {
+    return this.high;
+  }
+  /** Bytes held by the bucket array: fixed at construction, independent of `count`. */
+  get byteLength(): number {
+    return this.counts.byteLength;
+  }
+
+  /**
+   * The q-quantile, within relative error `relativeAccuracy` of the exact order statistic
+   * `x[floor(q (n - 1))]` of the sorted values (0-based; numpy's `method="lower"`, DDSketch's
+   * rank convention), up to floating-point rounding at bucket edges (about 1e-15 relative).
+   * q = 0 and q = 1 give the exact `min` and `max`; a rank inside the zero
+   * mass gives exactly 0; the result always lies in `[min, max]`.
+   * @param q probability in [0, 1].
+   * @returns the quantile (units of the values), or 0 for an empty sketch (check `count`).
+   * @throws RangeError when q is outside [0, 1] or NaN.
+   */
+  quantile(q: number): number {
+    if (!(q >= 0 && q <= 1)) throw new RangeError(`invalid quantile q: ${q} (must be in [0, 1])`);
+    if (this.n === 0) return 0;
+    const rank = Math.floor(q * (this.n - 1));
+    if (rank === 0) return this.minSeen;
+    if (rank >= this.n - 1) return this.maxSeen;
+    if (rank < this.zeros) return 0;
+    let seen = this.zeros;
+    for (let i = 0; i < this.bucketCount; i++) {
+      seen += this.counts[i]!;
+      if (seen > rank) return this.clampToRange(this.representative(i));
+    }
+    return this.maxSeen;
+  }
+
+  /**
+   * The fraction of values <= x, to bucket resolution: a value within a factor gamma of x
+   * (relative distance about 2 alpha) may be counted on the wrong side. Exact for x < min
+   * (0), x >= max (1) and x = 0 (the zero mass). Monotone non-decreasing in x.
+   * @returns a fraction in [0, 1]; 0 for an empty sketch.
+   */
+  cdf(x: number): number {
+    if (this.n === 0 || !(x >= this.minSeen)) return 0;
+    if (x >= this.maxSeen) return 1;
+    let below = this.zeros;
+    if (x > 0) {
+      const last = Math.min(this.bucketIndex(x), this.bucketCount - 1);
+      for (let i = 0; i <= last; i++) below += this.counts[i]!;
+    }
+    return below / this.n;
+  }
+
+  /**
+   * The distribution as histogram bins for charts: a `[0, 0]` bin for the zero mass (if any),
+   * then contiguous log-spaced bins from the lowest to the highest non-empty bucket, empty ones
+   * included. Adjacent buckets are merged in equal groups so that at most `maxBins` bins are
+   * returned. Counts sum to `count`. The first and last bins also hold clamped values (see
+   * `clampedLow`, `clampedHigh`), which may lie outside their edges.
+   * @param maxBins at most this many bins, an integer >= 2 (default: one bin per bucket).
+   */
+  histogram(maxBins = Infinity): SketchBin[] {
+    if (!(maxBins >= 2)) throw new RangeError(`invalid maxBins: ${maxBins} (must be >= 2)`);
+    const bins: SketchBin[] = [];
+    if (this.zeros > 0) bins.push({ lower: 0, upper: 0, count: this.zeros });
+    let first = 0;
+    while (first < this.bucketCount && this.counts[first] === 0) first++;
+    if (first === this.bucketCount) return bins;
+    let last = this.bucketCount - 1;
+    while (this.counts[last] === 0) last--;
+    const room = Math.floor(maxBins) - bins.length;
+    const group = Math.max(1, Math.ceil((last - first + 1) / room));
+    for (let start = first; start <= last; start += group) {
+      const end = Math.min(start + group - 1, last);
+      let count = 0;
+      for (let i = start; i <= end; i++) count += this.counts[i]!;
+      bins.push({ lower: this.lowerEdge(start), upper: this.lowerEdge(end + 1), count });
+    }
+    return bins;
+  }
+
+  /**
+   * Adds all of `other`'s values to this sketch (exactly: the result equals one sketch fed
+   * both streams). `other` is unchanged.
+   * @throws RangeError when the two sketches were built with different options.
+   */
+  merge(other: QuantileSketch): void {
+    if (
+      other.relativeAccuracy !== this.relativeAccuracy ||
+      other.minValue !== this.minValue ||
+      other.maxValue !== this.maxValue
+    ) {
+      throw new RangeError(
+        `cannot merge sketches with different options: (${other.relativeAccuracy}, ${other.minValue}, ` +
+          `${other.maxValue}) into (${this.relativeAccuracy}, ${this.minValue}, ${this.maxValue})`,
+      );
+    }
+    for (let i = 0; i < this.bucketCount; i++) this.counts[i]! += other.counts[i]!;
+    this.n += other.n;
+    this.total += other.total;
+    this.zeros += other.zeros;
+    this.low += other.low;
+    this.high += other.high;
+    this.minSeen = Math.min(this.minSeen, other.minSeen);
+    this.maxSeen = Math.max(this.maxSeen, other.maxSeen);
+  }
+
+  /** Forgets every value, keeping the options and the bucket array. */
+  clear(): void {
+    this.counts.fill(0);
+    this.n = this.total = this.zeros = this.low = this.high = 0;
+    this.minSeen = Infinity;
+    this.maxSeen = -Infinity;
+  }
+
+  private bucketIndex(x: number): number {
+    return Math.max(0, Math.ceil(Math.log(x) * this.invLnGamma) - this.keyOffset);
+  }
+
+  private lowerEdge(i: number): number {
+    return Math.exp((i + this.keyOffset - 1) * this.lnGamma);
+  }
+
+  private representative(i: number): number {
+    return (2 * Math.exp((i + this.keyOffset) * this.lnGamma)) / (this.gamma + 1);
+  }
+
+  // Clamping to the exact [min, max] never moves the estimate away from the true value.
+  private clampToRange(v: number): number {
+    return v < this.minSeen ? this.minSeen : v > this.maxSeen ? this.maxSeen : v;
+  }
+}

@@ -1,0 +1,82 @@
+import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import { Calendar } from "../../src/engine/calendar.ts";
+
+function drain(cal: Calendar): [number, number, number][] {
+  const out: [number, number, number][] = [];
+  while (cal.pop()) out.push([cal.time, cal.kind, cal.a]);
+  return out;
+}
+
+describe("Calendar", () => {
+  it("pops events in time order", () => {
+    const cal = new Calendar(4);
+    for (const t of [5, 1, 3, 2, 4]) cal.schedule(t, 0, 0, t, 0);
+    expect(drain(cal).map((e) => e[0])).toEqual([1, 2, 3, 4, 5]);
+  });
+
+  it("breaks time ties by same-time priority, then by scheduling order", () => {
+    const cal = new Calendar();
+    cal.schedule(1, 30, 7, 1, 0);
+    cal.schedule(1, 10, 8, 2, 0);
+    cal.schedule(1, 30, 9, 3, 0);
+    cal.schedule(1, 10, 6, 4, 0);
+    expect(drain(cal).map((e) => e[2])).toEqual([2, 4, 1, 3]);
+  });
+
+  it("cancels a pending event and ignores a stale handle", () => {
+    const cal = new Calendar();
+    const h1 = cal.schedule(1, 0, 0, 1, 0);
+    const h2 = cal.schedule(2, 0, 0, 2, 0);
+    expect(cal.cancel(h1)).toBe(true);
+    expect(cal.cancel(h1)).toBe(false);
+    expect(cal.pop()).toBe(true);
+    expect(cal.a).toBe(2);
+    // h2 fired; its slot is reused by the next event, which h2 must not cancel.
+    const h3 = cal.schedule(3, 0, 0, 3, 0);
+    expect(cal.cancel(h2)).toBe(false);
+    expect(cal.size).toBe(1);
+    expect(cal.cancel(h3)).toBe(true);
+    expect(cal.size).toBe(0);
+  });
+
+  it("rejects a NaN time with the time and payload in the message", () => {
+    const cal = new Calendar();
+    expect(() => cal.schedule(NaN, 0, 1, 2, 3)).toThrow("calendar: event time is NaN (kind 1, payload 2/3, now 0)");
+  });
+
+  it("matches a sorted reference under random schedules and cancellations (property)", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ t: fc.integer({ min: 0, max: 50 }), p: fc.integer({ min: 0, max: 3 }), cancel: fc.boolean() }), { maxLength: 300 }),
+        (ops) => {
+          const cal = new Calendar(2);
+          const ref: { t: number; p: number; seq: number }[] = [];
+          ops.forEach((op, seq) => {
+            const h = cal.schedule(op.t, op.p, 0, seq, 0);
+            if (op.cancel) cal.cancel(h);
+            else ref.push({ t: op.t, p: op.p, seq });
+          });
+          ref.sort((x, y) => x.t - y.t || x.p - y.p || x.seq - y.seq);
+          expect(drain(cal).map((e) => e[2])).toEqual(ref.map((r) => r.seq));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it("keeps order through interleaved pops and pushes (hold model)", () => {
+    const cal = new Calendar(2);
+    let x = 12345;
+    const rand = () => ((x = (x * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    for (let i = 0; i < 1000; i++) cal.schedule(rand(), 0, 0, i, 0);
+    let last = -Infinity;
+    for (let i = 0; i < 20000; i++) {
+      cal.pop();
+      expect(cal.time).toBeGreaterThanOrEqual(last);
+      last = cal.time;
+      cal.schedule(cal.time + rand(), 0, 0, i, 0);
+    }
+    expect(cal.size).toBe(1000);
+  });
+});
