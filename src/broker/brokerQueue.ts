@@ -22,7 +22,7 @@ export interface BrokerHost {
 }
 
 export interface BrokerQueueOptions {
-  /** Consumers attached (integer >= 1), or Infinity: every message is delivered at once. */
+  /** Consumers attached (integer >= 0; 0 for a delay queue), or Infinity: every message is delivered at once. */
   consumers: number;
   /** Unacked messages a consumer may hold; 0 = unlimited (RabbitMQ's basic.qos 0). */
   prefetch: number;
@@ -80,7 +80,8 @@ export class BrokerQueue {
     const o = options;
     this.unlimited = o.consumers === Infinity;
     const c = this.unlimited ? 0 : o.consumers;
-    if (!this.unlimited && !(Number.isInteger(c) && c >= 1)) throw new RangeError(`queue ${JSON.stringify(id)}: invalid consumers: ${c} (must be an integer >= 1)`);
+    // 0 consumers is a parking or delay queue: messages leave only by TTL (the retry pattern).
+    if (!this.unlimited && !(Number.isInteger(c) && c >= 0)) throw new RangeError(`queue ${JSON.stringify(id)}: invalid consumers: ${c} (must be an integer >= 0)`);
     this.unackedOf = new Int32Array(c);
     this.inCredit = new Uint8Array(c).fill(1);
     this.creditRing = new Int32Array(c);

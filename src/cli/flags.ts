@@ -1,0 +1,45 @@
+import { parseArgs, type ParseArgsConfig } from "node:util";
+import { CliError } from "./cliError.ts";
+
+type Options = NonNullable<ParseArgsConfig["options"]>;
+
+/** Parses a command's flags strictly: an unknown flag or a missing value is a CliError (exit 2). */
+export function parseFlags<O extends Options>(command: string, args: string[], options: O) {
+  try {
+    return parseArgs({ args, options: { ...options, debug: { type: "boolean" } }, allowPositionals: true, strict: true });
+  } catch (e) {
+    const msg = (e as Error).message;
+    const unknown = /Unknown option '([^']+)'/.exec(msg);
+    if (unknown) throw new CliError(`kendall ${command}: unknown flag ${unknown[1]} (see kendall --help)`);
+    const missing = /Option '([^']+?)(?: <value>)?' argument missing/.exec(msg);
+    if (missing) throw new CliError(`kendall ${command}: flag ${missing[1]} needs a value`);
+    throw new CliError(`kendall ${command}: ${msg}`);
+  }
+}
+
+/** A flag value as an integer within [min, max]; names the flag and the value when it is not. */
+export function intFlag(name: string, value: string | undefined, min: number, max = Number.MAX_SAFE_INTEGER): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (value.trim() === "" || !Number.isInteger(n) || n < min || n > max) {
+    throw new CliError(`--${name}: expected an integer from ${min} to ${max}, got ${JSON.stringify(value)}`);
+  }
+  return n;
+}
+
+/** A flag value as a finite number > min (or >= min when inclusive). */
+export function numberFlag(name: string, value: string | undefined, min: number, inclusive = false): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (value.trim() === "" || !Number.isFinite(n) || (inclusive ? n < min : n <= min)) {
+    throw new CliError(`--${name}: expected a number ${inclusive ? ">=" : ">"} ${min}, got ${JSON.stringify(value)}`);
+  }
+  return n;
+}
+
+/** Exactly one positional argument: the scenario file. */
+export function fileArgument(command: string, positionals: string[]): string {
+  if (positionals.length === 0) throw new CliError(`kendall ${command}: missing scenario FILE (usage: kendall ${command} FILE ...)`);
+  if (positionals.length > 1) throw new CliError(`kendall ${command}: unexpected argument ${JSON.stringify(positionals[1])}`);
+  return positionals[0]!;
+}

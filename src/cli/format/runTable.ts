@@ -1,0 +1,65 @@
+import { formatEstimate, formatNumber, formatPercent, formatSeconds } from "../../report/format.ts";
+import type { RunResult, SimulatedQueue } from "../../simulation/result.ts";
+
+type Kind = "seconds" | "percent" | "rate" | "plain";
+const rows: [label: string, key: keyof SimulatedQueue & string, kind: Kind, steadyOnly: boolean][] = [
+  ["throughput", "throughput", "rate", false],
+  ["utilization", "utilization", "percent", false],
+  ["L (in queue)", "L", "plain", true],
+  ["Lq (waiting)", "Lq", "plain", true],
+  ["W (sojourn)", "W", "seconds", true],
+  ["Wq (wait)", "Wq", "seconds", true],
+  ["P(wait > 0)", "pWait", "percent", true],
+  ["P(refused)", "pBlock", "percent", false],
+  ["P(expired)", "pExpire", "percent", false],
+];
+
+function analyticCell(a: Record<string, unknown> | null, key: string, kind: Kind): string {
+  const v = a?.[key];
+  if (typeof v !== "number") return v === null && a ? "unbounded" : "";
+  if (kind === "seconds") return formatSeconds(v);
+  if (kind === "percent") return formatPercent(v);
+  if (kind === "rate") return `${formatNumber(v)}/s`;
+  return formatNumber(v);
+}
+
+function table(lines: string[][]): string {
+  const widths = lines[0]!.map((_, c) => Math.max(...lines.map((l) => (l[c] ?? "").length)));
+  return lines.map((l) => "  " + l.map((cell, c) => cell.padEnd(widths[c]!)).join("   ").trimEnd()).join("\n");
+}
+
+/** The human-readable `kendall run` output: one block per queue, simulated beside analytic. */
+export function formatRunTable(result: RunResult, label: string): string {
+  const out: string[] = [label, ""];
+  for (const [id, q] of Object.entries(result.queues)) {
+    const s = q.simulated;
+    const a = q.analytic;
+    const model = a ? `${String(a.model)}, ${a.exact ? "exact" : "approximation"}` : "no analytic model";
+    const unstable = result.unstable.find((u) => u.queue === id);
+    out.push(`queue ${JSON.stringify(id)} (${model})`);
+    if (unstable) out.push(`  UNSTABLE: rho = ${formatNumber(unstable.rho)} per consumer; the backlog grows by ${formatNumber(unstable.growthPerS)} msg/s (simulated ${formatNumber(s.backlogGrowth)} msg/s). Means below describe this run only, not a steady state.`);
+    const lines: string[][] = [["metric", "simulated (95% CI)", "analytic"]];
+    for (const [labelText, key, kind, steadyOnly] of rows) {
+      const e = s[key] as { mean: number; ci95: number };
+      const sim = steadyOnly && !s.steady ? "grows without bound" : formatEstimate(e.mean, e.ci95, kind);
+      lines.push([labelText, sim, analyticCell(a, key, kind)]);
+    }
+    const aw = a?.wait as Record<string, number> | undefined;
+    for (const p of ["p50", "p95", "p99", "p999"] as const) {
+      const label2 = `${p === "p999" ? "p99.9" : p} wait`;
+      lines.push([label2, s.steady ? formatSeconds(s.wait[p]) : "grows without bound", aw && typeof aw[p] === "number" ? formatSeconds(aw[p]) : ""]);
+    }
+    out.push(table(lines));
+    const c = s.counts;
+    out.push(`  counts: published ${c.published}, acked ${c.acked}, redelivered ${c.redelivered}, expired ${c.expired}, dead-lettered ${c.deadLettered}, dropped ${c.dropped}, in flight ${c.inFlight}`, "");
+  }
+  if (result.network) {
+    const n = result.network.simulated;
+    out.push(`end to end: W ${formatEstimate(n.W.mean, n.W.ci95, "seconds")}, p99 ${formatSeconds(n.sojourn.p99)}`, "");
+  }
+  if (result.stopped) out.push(`stopped early: ${result.stopped.reason} (replication ${result.stopped.replication ?? 0})`);
+  const w = result.warmup;
+  const warm = w.method === "MSER-5" ? `warm-up MSER-5: ${w.messages} messages${w.detected ? "" : " (no clear end of the transient: consider a longer run)"}` : w.method === "fixed" ? `warm-up fixed` : "no warm-up";
+  out.push(`${result.replications} replications, ${warm}; ${formatNumber(result.runtime.events)} events in ${formatNumber(result.runtime.wallMs / 1000, 3)} s (${formatNumber(result.runtime.eventsPerSec / 1e6, 3)} M events/s)`);
+  return out.join("\n") + "\n";
+}

@@ -1,0 +1,322 @@
+import { BrokerQueue, PublishOutcome, type BrokerHost } from "../broker/brokerQueue.ts";
+import { MessageStore } from "../broker/messageStore.ts";
+import { createArrivalProcess, type ArrivalProcess } from "../engine/arrivals/index.ts";
+import { Calendar } from "../engine/calendar.ts";
+import { EventKind, EventPriority } from "../engine/priorities.ts";
+import type { RandomSource } from "../engine/random/types.ts";
+import { createStream, streamName } from "../engine/rng.ts";
+import { BatchSeries, QuantileSketch } from "../stats/index.ts";
+import type { CompiledQueue } from "./compile.ts";
+import { ConsumerPool } from "./consumers.ts";
+import { Families } from "./families.ts";
+import { PathRecorder } from "./pathRecorder.ts";
+import { StationStats } from "./stationStats.ts";
+
+/** How one replication ends and what it records. */
+export interface ReplicationPlan {
+  seed: number;
+  replication: number;
+  /** Departures (messages leaving the system) before statistics start; or a warm-up time. */
+  warmupMessages: number;
+  warmupDuration: number;
+  /** Departures after warm-up at which the run ends (Infinity: run by duration). */
+  messages: number;
+  /** Simulated seconds after warm-up at which the run ends (Infinity: run by messages). */
+  duration: number;
+  backlogLimit: number;
+  eventBudget: number;
+  /** Wall-clock budget: a clock in ms and a limit; the core never reads a clock itself. */
+  clock?: () => number;
+  timeBudgetMs?: number;
+  /** Record the departures' sojourn times in batches of 5 for MSER warm-up detection. */
+  recordWarmupSeries?: boolean;
+  /** Departures per batch unit for batch-means intervals (0: none). */
+  batchEvery?: number;
+  /** Record each queue's length over time every this many simulated seconds (0: none). */
+  pathInterval?: number;
+  /** Called with the fraction done, every 2^16 events. */
+  onProgress?: (fraction: number) => void;
+}
+
+export type StopReason = "backlog limit" | "event budget" | "time budget";
+
+// Module constants: a property read of an imported object on every event costs measurable time.
+const K_ARRIVAL = EventKind.arrival;
+const K_COMPLETE = EventKind.complete;
+const K_EXPIRE = EventKind.expire;
+const K_CONTROL = EventKind.control;
+const P_ARRIVAL = EventPriority.arrival;
+const P_COMPLETE = EventPriority.complete;
+const P_EXPIRE = EventPriority.expire;
+const P_CONTROL = EventPriority.control;
+
+const LEAVE_SERVED = 0;
+const LEAVE_LOST = 1;
+
+/**
+ * A scenario's network of broker queues driven by the event calendar: arrivals publish into
+ * src/broker queues, deliveries start consumer work, completions ack or nack, acks route on.
+ * One instance runs one replication.
+ */
+export class NetworkModel implements BrokerHost {
+  readonly cal = new Calendar(256);
+  readonly store = new MessageStore(1024);
+  readonly brokers: BrokerQueue[];
+  readonly stats: StationStats[];
+  readonly pools: ConsumerPool[];
+  readonly network = { served: 0, sumW: 0, sojourn: new QuantileSketch() };
+  readonly warmupSeries: BatchSeries | null;
+  events = 0;
+  departures = 0;
+  warm = false;
+  warmupEnd = 0;
+  stopped: StopReason | null = null;
+  /** Messages in each queue (ready + unacked) when warm-up ended, for the backlog growth rate. */
+  inSystemAtWarmup: Float64Array;
+  onBatch: (() => void) | null = null;
+  readonly path: PathRecorder | null;
+
+  private readonly serviceRng: RandomSource[];
+  private readonly failRng: RandomSource[];
+  private readonly routeRng: RandomSource[];
+  private readonly classRng: RandomSource[];
+  private readonly arrivals: (ArrivalProcess | null)[];
+  private readonly families = new Families();
+  private departuresAtWarmup = 0;
+  private done = false;
+  private startMs = 0;
+
+  constructor(readonly queues: CompiledQueue[], readonly plan: ReplicationPlan) {
+    const { seed, replication: r } = plan;
+    const stream = (role: string, q: CompiledQueue) => createStream(seed, streamName(r, role, q.id));
+    this.serviceRng = queues.map((q) => stream("service", q));
+    this.failRng = queues.map((q) => stream("failure", q));
+    this.routeRng = queues.map((q) => stream("routing", q));
+    this.classRng = queues.map((q) => stream("class", q));
+    this.pools = queues.map((q) => new ConsumerPool(q.servers, q.spec.prefetch, this.store));
+    this.stats = queues.map((q) => new StationStats(q.classNames.length));
+    this.brokers = queues.map((q) => {
+      const ttlRng = stream("ttl", q);
+      const ttl = q.ttl;
+      return new BrokerQueue(q.index, q.id, {
+        consumers: q.servers,
+        prefetch: q.spec.prefetch,
+        capacity: q.spec.capacity,
+        overflow: q.spec.overflow,
+        discipline: q.spec.discipline,
+        levelOfClass: q.levelOfClass,
+        levels: q.levels,
+        orderRandom: stream("order", q),
+        ttl: ttl ? () => ttl.sample(ttlRng) : null,
+        maxDeliveries: q.maxDeliveries,
+      }, this.store, this);
+    });
+    this.arrivals = queues.map((q) => (q.spec.arrival ? createArrivalProcess(q.spec.arrival, stream("arrivals", q), `queues[${q.index}].arrival`) : null));
+    this.inSystemAtWarmup = new Float64Array(queues.length);
+    this.path = plan.pathInterval ? new PathRecorder(queues.length, plan.pathInterval) : null;
+    this.warmupSeries = plan.recordWarmupSeries ? new BatchSeries({ batchSize: 5, maxBatches: 4096 }) : null;
+  }
+
+  /** Runs the replication to its end. */
+  run(): void {
+    const cal = this.cal;
+    const plan = this.plan;
+    this.startMs = plan.clock?.() ?? 0;
+    for (let i = 0; i < this.arrivals.length; i++) {
+      const t = this.arrivals[i]?.next() ?? Infinity;
+      if (t < Infinity) cal.schedule(t, P_ARRIVAL, K_ARRIVAL, i, 0);
+    }
+    if (plan.warmupMessages === 0 && plan.warmupDuration === 0) this.endWarmup(0);
+    else if (plan.warmupDuration > 0) cal.schedule(plan.warmupDuration, P_CONTROL, K_CONTROL, 0, 0);
+    const budget = plan.eventBudget;
+    const path = this.path;
+    const lengthOf = (q: number) => this.brokers[q]!.readyCount + this.brokers[q]!.unacked;
+    while (!this.done && cal.pop()) {
+      if (path !== null && cal.time >= path.next) path.record(cal.time, lengthOf);
+      switch (cal.kind) {
+        case K_ARRIVAL: this.onArrival(cal.a); break;
+        case K_COMPLETE: this.onComplete(cal.a, cal.b); break;
+        case K_EXPIRE: this.onExpire(cal.a, cal.b); break;
+        default: this.onControl(cal.a);
+      }
+      if ((++this.events & 0xffff) === 0) this.checkBudgets();
+      if (this.events >= budget) this.stop("event budget");
+    }
+  }
+
+  /** Time the run covers after warm-up (s). */
+  get measuredDuration(): number {
+    return this.cal.time - this.warmupEnd;
+  }
+
+  // --- BrokerHost ---------------------------------------------------------------------------
+
+  deliver(queue: BrokerQueue, consumer: number, msg: number): void {
+    if (this.pools[queue.index]!.offer(consumer, msg)) this.startService(queue.index, consumer, msg);
+  }
+
+  deadLetter(queue: BrokerQueue, msg: number, _reason: number): void {
+    const target = this.queues[queue.index]!.deadLetter;
+    if (target >= 0) this.publishInto(target, msg);
+    else this.leave(msg, LEAVE_LOST);
+  }
+
+  setTimer(queue: BrokerQueue, msg: number, at: number): number {
+    return this.cal.schedule(at, P_EXPIRE, K_EXPIRE, msg, queue.index);
+  }
+
+  cancelTimer(handle: number): void {
+    this.cal.cancel(handle);
+  }
+
+  // --- events -------------------------------------------------------------------------------
+
+  private onArrival(q: number): void {
+    const process = this.arrivals[q]!;
+    const now = this.cal.time;
+    for (let k = process.batchSize; k > 0; k--) this.publishInto(q, this.store.alloc(now));
+    const next = process.next();
+    if (next < Infinity) this.cal.schedule(next, P_ARRIVAL, K_ARRIVAL, q, 0);
+  }
+
+  private onComplete(q: number, msg: number): void {
+    const now = this.cal.time;
+    const s = this.store;
+    const st = this.stats[q]!;
+    const spec = this.queues[q]!;
+    st.advance(now);
+    st.busy--;
+    const consumer = s.consumer[msg]!;
+    const next = this.pools[q]!.finish(consumer);
+    if (next >= 0) this.startService(q, consumer, next);
+    const broker = this.brokers[q]!;
+    if (spec.failureP > 0 && this.failRng[q]!() < spec.failureP) {
+      broker.nack(consumer, msg, spec.requeue, now);
+      return;
+    }
+    const enq = s.enqueuedAt[msg]!;
+    if (this.warm) st.recordServed(now - enq, s.serviceStartAt[msg]! - enq, s.cls[msg]!);
+    broker.ack(consumer, msg, now);
+    this.route(spec, msg);
+  }
+
+  private onExpire(msg: number, q: number): void {
+    if (this.warm) this.stats[q]!.expired++;
+    this.brokers[q]!.expire(msg, this.cal.time);
+  }
+
+  private onControl(_what: number): void {
+    if (!this.warm) this.endWarmup(this.cal.time);
+    else this.done = true;
+  }
+
+  // --- message flow -------------------------------------------------------------------------
+
+  private startService(q: number, consumer: number, msg: number): void {
+    const now = this.cal.time;
+    const st = this.stats[q]!;
+    st.advance(now);
+    st.busy++;
+    if (consumer >= 0) this.pools[q]!.inService[consumer] = msg;
+    this.store.serviceStartAt[msg] = now;
+    const service = this.queues[q]!.service[this.store.cls[msg]!]!;
+    this.cal.schedule(now + service.sample(this.serviceRng[q]!), P_COMPLETE, K_COMPLETE, q, msg);
+  }
+
+  private publishInto(q: number, msg: number): void {
+    const spec = this.queues[q]!;
+    const s = this.store;
+    if (spec.classNames.length > 0) s.cls[msg] = pickCumulative(spec.classCumShare, this.classRng[q]!());
+    else s.cls[msg] = 0;
+    const st = this.stats[q]!;
+    if (this.warm) st.published++;
+    const broker = this.brokers[q]!;
+    const outcome = broker.publish(msg, this.cal.time);
+    if (outcome === PublishOutcome.refused) {
+      if (this.warm) st.dropped++;
+      this.leave(msg, LEAVE_LOST);
+    } else if (outcome === PublishOutcome.queued && broker.readyCount > this.plan.backlogLimit) {
+      this.stop("backlog limit");
+    }
+  }
+
+  private route(spec: CompiledQueue, msg: number): void {
+    const fanout = spec.fanout;
+    if (fanout.length > 0) {
+      this.families.fanOut(this.store, msg, fanout.length);
+      for (let i = 1; i < fanout.length; i++) this.publishInto(fanout[i]!, this.store.copy(msg));
+      this.publishInto(fanout[0]!, msg);
+      return;
+    }
+    const cum = spec.routeCum;
+    if (cum.length > 0) {
+      const u = this.routeRng[spec.index]!();
+      for (let i = 0; i < cum.length; i++) {
+        if (u < cum[i]!) {
+          this.publishInto(spec.routeTo[i]!, msg);
+          return;
+        }
+      }
+    }
+    this.leave(msg, LEAVE_SERVED);
+  }
+
+  private leave(msg: number, how: number): void {
+    const s = this.store;
+    const now = this.cal.time;
+    const family = s.family[msg]!;
+    const born = s.bornAt[msg]!;
+    s.free(msg);
+    if (family >= 0 && !this.families.leave(family, how === LEAVE_SERVED)) return;
+    const servedAll = family >= 0 ? this.families.lastServed : how === LEAVE_SERVED;
+    this.departures++;
+    this.warmupSeries?.add(now - born);
+    if (!this.warm) {
+      if (this.departures >= this.plan.warmupMessages && this.plan.warmupDuration === 0) this.endWarmup(now);
+      return;
+    }
+    if (servedAll) {
+      const net = this.network;
+      net.served++;
+      net.sumW += now - born;
+      net.sojourn.add(now - born);
+    }
+    const after = this.departures - this.departuresAtWarmup;
+    if (this.onBatch && after % this.plan.batchEvery! === 0) this.onBatch();
+    if (after >= this.plan.messages) this.done = true;
+  }
+
+  private endWarmup(now: number): void {
+    this.warm = true;
+    this.warmupEnd = now;
+    this.departuresAtWarmup = this.departures;
+    for (let q = 0; q < this.brokers.length; q++) {
+      const b = this.brokers[q]!;
+      b.resetAreas(now);
+      this.stats[q]!.resetAt(now);
+      this.inSystemAtWarmup[q] = b.readyCount + b.unacked;
+    }
+    if (this.plan.duration < Infinity) this.cal.schedule(now + this.plan.duration, P_CONTROL, K_CONTROL, 1, 0);
+  }
+
+  private stop(reason: StopReason): void {
+    if (this.stopped === null) this.stopped = reason;
+    this.done = true;
+  }
+
+  private checkBudgets(): void {
+    const p = this.plan;
+    if (p.clock && p.timeBudgetMs !== undefined && p.clock() - this.startMs > p.timeBudgetMs) this.stop("time budget");
+    if (p.onProgress) {
+      const byMessages = p.messages < Infinity ? (this.departures - this.departuresAtWarmup) / p.messages : 0;
+      const byTime = p.duration < Infinity ? this.measuredDuration / p.duration : 0;
+      p.onProgress(this.warm ? Math.min(1, Math.max(byMessages, byTime)) : 0);
+    }
+  }
+}
+
+function pickCumulative(cum: Float64Array, u: number): number {
+  const last = cum.length - 1;
+  for (let i = 0; i < last; i++) if (u < cum[i]!) return i;
+  return last;
+}

@@ -1,0 +1,54 @@
+import { createArrivalProcess } from "../engine/arrivals/index.ts";
+import type { Scenario } from "../scenario/types.ts";
+import type { CompiledQueue } from "./compile.ts";
+
+export interface QueueLoad {
+  /** Arrival rate into the queue from outside and from routes (msg/s), solving the traffic equations. */
+  lambda: number;
+  /** Mean consumer time per message, counting redeliveries (s). */
+  meanDemand: number;
+  /** lambda * meanDemand / consumers (0 for unlimited consumers). */
+  rho: number;
+  /** Whether the backlog can grow without bound: rho >= 1 with no capacity and no TTL to shed load. */
+  unstable: boolean;
+  /** lambda - consumers / meanDemand when unstable (msg/s), else 0. */
+  growthPerS: number;
+}
+
+/**
+ * The offered load of every queue: outside arrival rates plus routed, fanned-out and requeued
+ * traffic, by the traffic equations lambda_j = gamma_j + sum_i lambda_i p_ij (Jackson 1957)
+ * iterated to a fixed point. Dead-letter flows are not counted (they depend on the outcome).
+ */
+export function offeredLoad(scenario: Scenario, queues: CompiledQueue[]): QueueLoad[] {
+  const gamma = scenario.queues.map((q) => {
+    if (!q.arrival) return 0;
+    if (q.arrival.process === "trace" && !q.arrival.times) return 0;
+    return createArrivalProcess(q.arrival, () => 0.5).meanRate;
+  });
+  let lambda = gamma.slice();
+  for (let iter = 0; iter < 1000; iter++) {
+    const next = gamma.slice();
+    for (const q of queues) {
+      const out = lambda[q.index]!;
+      for (let k = 0; k < q.routeTo.length; k++) next[q.routeTo[k]!]! += out * (q.routeCum[k]! - (k > 0 ? q.routeCum[k - 1]! : 0));
+      for (const f of q.fanout) next[f]! += out;
+    }
+    const delta = next.reduce((d, v, i) => Math.max(d, Math.abs(v - lambda[i]!)), 0);
+    lambda = next;
+    if (delta <= 1e-12 * Math.max(1, ...lambda) || !lambda.every(Number.isFinite)) break;
+  }
+  return queues.map((q, i) => {
+    const l = Number.isFinite(lambda[i]!) ? lambda[i]! : Infinity;
+    const shares = q.classCumShare;
+    const meanService = q.service.length === 1 ? q.service[0]!.mean : q.service.reduce((s, d, k) => s + d.mean * (shares[k]! - (k > 0 ? shares[k - 1]! : 0)), 0);
+    const p = q.failureP;
+    // Expected deliveries: geometric in the failure probability when nacks requeue, capped by the delivery limit.
+    const deliveries = p === 0 ? 1 : !q.requeue ? 1 : q.maxDeliveries > 0 ? (1 - p ** q.maxDeliveries) / (1 - p) : 1 / (1 - p);
+    const meanDemand = meanService * deliveries;
+    const rho = q.servers === Infinity ? 0 : (l * meanDemand) / q.servers;
+    const sheds = q.spec.capacity !== null || q.ttl !== null;
+    const unstable = rho >= 1 && !sheds;
+    return { lambda: l, meanDemand, rho, unstable, growthPerS: unstable ? l - q.servers / meanDemand : 0 };
+  });
+}

@@ -1,0 +1,79 @@
+import type { QuantileSketch } from "../stats/index.ts";
+import type { NetworkModel } from "./model.ts";
+import type { SimulatedCounts } from "./result.ts";
+
+/** The scalar figures of one queue in one replication, in the order of `metricNames`. */
+export const metricNames = ["throughput", "utilization", "L", "Lq", "W", "Wq", "pWait", "pBlock", "pExpire", "consumerCapacity"] as const;
+export type MetricName = (typeof metricNames)[number];
+
+export interface QueueReplication {
+  metrics: Record<MetricName, number>;
+  wait: QuantileSketch;
+  sojourn: QuantileSketch;
+  counts: SimulatedCounts;
+  classes: { W: number; Wq: number; wait: QuantileSketch; sojourn: QuantileSketch }[];
+  /** Backlog growth after warm-up, messages per second. */
+  growth: number;
+}
+
+export interface ReplicationSummary {
+  queues: QueueReplication[];
+  networkW: number;
+  networkServed: number;
+  networkSojourn: QuantileSketch;
+  events: number;
+  stopped: NetworkModel["stopped"];
+}
+
+const ratio = (num: number, den: number) => (den > 0 ? num / den : 0);
+
+/**
+ * Reads one finished replication's figures: time averages over the measured span, means over
+ * served messages, publish fractions after warm-up, counts over the whole run.
+ */
+export function summarizeReplication(model: NetworkModel): ReplicationSummary {
+  const now = model.cal.time;
+  const span = model.measuredDuration;
+  const queues = model.brokers.map((b, q): QueueReplication => {
+    const st = model.stats[q]!;
+    const spec = model.queues[q]!;
+    b.advance(now);
+    st.advance(now);
+    const inQueue = b.readyArea + b.unackedArea;
+    const servers = spec.servers;
+    const c = b.counts;
+    const inFlight = b.readyCount + b.unacked;
+    return {
+      metrics: {
+        throughput: ratio(st.served, span),
+        // With unlimited consumers there is no fraction busy: report the mean number busy (Erlangs).
+        utilization: ratio(st.busyArea, span * (servers === Infinity ? 1 : servers)),
+        L: ratio(inQueue, span),
+        Lq: ratio(inQueue - st.busyArea, span),
+        W: ratio(st.sumW, st.served),
+        Wq: ratio(st.sumWq, st.served),
+        pWait: ratio(st.waited, st.served),
+        pBlock: ratio(st.dropped, st.published),
+        pExpire: ratio(st.expired, st.published),
+        consumerCapacity: ratio(b.creditArea, span),
+      },
+      wait: st.wait,
+      sojourn: st.sojourn,
+      counts: {
+        published: c.published, acked: c.acked, redelivered: c.redelivered, expired: c.expired,
+        deadLettered: c.deadLettered, dropped: c.dropped, inFlight, delivered: c.delivered, nacked: c.nacked,
+        deadLetteredByReason: { ...c.deadLetteredByReason },
+      },
+      classes: st.classes.map((k) => ({ W: ratio(k.sumW, k.served), Wq: ratio(k.sumWq, k.served), wait: k.wait, sojourn: k.sojourn })),
+      growth: ratio(inFlight - model.inSystemAtWarmup[q]!, span),
+    };
+  });
+  return {
+    queues,
+    networkW: ratio(model.network.sumW, model.network.served),
+    networkServed: model.network.served,
+    networkSojourn: model.network.sojourn,
+    events: model.events,
+    stopped: model.stopped,
+  };
+}
