@@ -44,6 +44,17 @@ export interface BrokerQueueOptions {
 /** Result of `publish`. */
 export const PublishOutcome = { delivered: 0, queued: 1, refused: 2, deadLettered: 3 } as const;
 
+// Module constants for the hot path (a property read of an imported object per message costs time).
+const DELIVERED = PublishOutcome.delivered;
+const QUEUED = PublishOutcome.queued;
+const REFUSED = PublishOutcome.refused;
+const READY = MessageState.ready;
+const UNACKED = MessageState.unacked;
+const DL_MAXLEN = DeadLetterCode.maxlen;
+const DL_REJECTED = DeadLetterCode.rejected;
+const DL_LIMIT = DeadLetterCode.delivery_limit;
+const DL_EXPIRED = DeadLetterCode.expired;
+
 /**
  * One message queue with RabbitMQ's semantics: publish (with x-max-length overflow), delivery to
  * consumers in round-robin order within their prefetch window, ack, nack with or without
@@ -134,30 +145,30 @@ export class BrokerQueue {
     s.serviceStartAt[msg] = -1;
     if (this.creditCount > 0 && this.ready.size === 0) {
       this.deliverTo(this.nextConsumer(), msg);
-      return PublishOutcome.delivered;
+      return DELIVERED;
     }
     if (this.unlimited) {
       this.deliverTo(-2, msg);
-      return PublishOutcome.delivered;
+      return DELIVERED;
     }
     const cap = this.options.capacity;
     if (cap !== null && this.ready.size >= cap) {
       if (this.options.overflow === "reject-publish") {
         this.counts.dropped++;
         s.queue[msg] = -1;
-        return PublishOutcome.refused;
+        return REFUSED;
       }
       if (cap === 0) {
-        this.deadLetter(msg, DeadLetterCode.maxlen);
+        this.deadLetter(msg, DL_MAXLEN);
         return PublishOutcome.deadLettered;
       }
       const old = this.ready.dropHead();
       this.leaveReady(old);
-      this.deadLetter(old, DeadLetterCode.maxlen);
+      this.deadLetter(old, DL_MAXLEN);
     }
     this.enterReady(msg, now + (this.options.ttl ? this.options.ttl() : Infinity));
     this.ready.push(msg);
-    return PublishOutcome.queued;
+    return QUEUED;
   }
 
   /** `consumer` acks `msg`; frees its prefetch slot and delivers waiting messages. */
@@ -177,8 +188,8 @@ export class BrokerQueue {
     this.settle(consumer, msg);
     this.counts.nacked++;
     const limit = this.options.maxDeliveries;
-    if (limit > 0 && this.store.deliveries[msg]! >= limit) this.deadLetter(msg, DeadLetterCode.delivery_limit);
-    else if (!requeue) this.deadLetter(msg, DeadLetterCode.rejected);
+    if (limit > 0 && this.store.deliveries[msg]! >= limit) this.deadLetter(msg, DL_LIMIT);
+    else if (!requeue) this.deadLetter(msg, DL_REJECTED);
     else {
       // A requeued message keeps the expiry it was given on publish (per-message TTL counts from publish).
       this.enterReady(msg, Math.max(now, this.store.expiresAt[msg]!));
@@ -190,12 +201,12 @@ export class BrokerQueue {
   /** The TTL timer of a ready message fired at `now`: it expires and is dead-lettered. */
   expire(msg: number, now: number): void {
     const s = this.store;
-    if (s.state[msg] !== MessageState.ready || s.queue[msg] !== this.index) return;
+    if (s.state[msg] !== READY || s.queue[msg] !== this.index) return;
     this.advance(now);
     s.timer[msg] = -1;
     this.ready.remove(msg);
     this.counts.expired++;
-    this.host.deadLetter(this, msg, DeadLetterCode.expired);
+    this.host.deadLetter(this, msg, DL_EXPIRED);
   }
 
   /** Empties the queue without dead-lettering (a new replication); counts and areas restart. */
@@ -252,7 +263,7 @@ export class BrokerQueue {
 
   private deliverTo(consumer: number, msg: number): void {
     const s = this.store;
-    s.state[msg] = MessageState.unacked;
+    s.state[msg] = UNACKED;
     s.consumer[msg] = consumer;
     const d = ++s.deliveries[msg]!;
     this.counts.delivered++;
@@ -264,7 +275,7 @@ export class BrokerQueue {
 
   private enterReady(msg: number, expiresAt: number): void {
     const s = this.store;
-    s.state[msg] = MessageState.ready;
+    s.state[msg] = READY;
     s.expiresAt[msg] = expiresAt;
     s.timer[msg] = expiresAt === Infinity ? -1 : this.host.setTimer(this, msg, expiresAt);
   }
@@ -281,8 +292,8 @@ export class BrokerQueue {
   private deadLetter(msg: number, reason: number): void {
     this.counts.deadLettered++;
     const r = this.counts.deadLetteredByReason;
-    if (reason === DeadLetterCode.maxlen) r.maxlen++;
-    else if (reason === DeadLetterCode.rejected) r.rejected++;
+    if (reason === DL_MAXLEN) r.maxlen++;
+    else if (reason === DL_REJECTED) r.rejected++;
     else r.delivery_limit++;
     this.host.deadLetter(this, msg, reason);
   }

@@ -30,6 +30,8 @@ export function formatSeconds(s: number, digits = 3): string {
 /** A fraction as a percentage. */
 export function formatPercent(p: number, digits = 3): string {
   if (!Number.isFinite(p)) return formatNumber(p);
+  // A probability of 1e-124 is zero for anyone reading it, but it is not exactly zero.
+  if (p > 0 && p < 1e-6) return "< 0.0001%";
   return `${formatNumber(p * 100, digits)}%`;
 }
 

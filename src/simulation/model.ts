@@ -50,6 +50,9 @@ const P_COMPLETE = EventPriority.complete;
 const P_EXPIRE = EventPriority.expire;
 const P_CONTROL = EventPriority.control;
 
+const REFUSED = PublishOutcome.refused;
+const QUEUED = PublishOutcome.queued;
+
 const LEAVE_SERVED = 0;
 const LEAVE_LOST = 1;
 
@@ -232,10 +235,10 @@ export class NetworkModel implements BrokerHost {
     if (this.warm) st.published++;
     const broker = this.brokers[q]!;
     const outcome = broker.publish(msg, this.cal.time);
-    if (outcome === PublishOutcome.refused) {
+    if (outcome === REFUSED) {
       if (this.warm) st.dropped++;
       this.leave(msg, LEAVE_LOST);
-    } else if (outcome === PublishOutcome.queued && broker.readyCount > this.plan.backlogLimit) {
+    } else if (outcome === QUEUED && broker.readyCount > this.plan.backlogLimit) {
       this.stop("backlog limit");
     }
   }

@@ -3,6 +3,8 @@ import type { Scenario } from "../scenario/types.ts";
 import type { CompiledQueue } from "./compile.ts";
 
 export interface QueueLoad {
+  /** Outside arrival rate (msg/s): the arrival process's long-run mean. */
+  external: number;
   /** Arrival rate into the queue from outside and from routes (msg/s), solving the traffic equations. */
   lambda: number;
   /** Mean consumer time per message, counting redeliveries (s). */
@@ -49,6 +51,6 @@ export function offeredLoad(scenario: Scenario, queues: CompiledQueue[]): QueueL
     const rho = q.servers === Infinity ? 0 : (l * meanDemand) / q.servers;
     const sheds = q.spec.capacity !== null || q.ttl !== null;
     const unstable = rho >= 1 && !sheds;
-    return { lambda: l, meanDemand, rho, unstable, growthPerS: unstable ? l - q.servers / meanDemand : 0 };
+    return { external: gamma[i]!, lambda: l, meanDemand, rho, unstable, growthPerS: unstable ? l - q.servers / meanDemand : 0 };
   });
 }

@@ -63,6 +63,8 @@ export interface QueueResult {
   simulated: SimulatedQueue;
   /** The analytic model's figures, null where no formula or approximation applies. */
   analytic: Record<string, unknown> | null;
+  /** Why no analytic model applies, when `analytic` is null. */
+  analyticReason?: string;
 }
 
 export interface UnstableQueue {

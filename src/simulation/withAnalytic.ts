@@ -1,28 +1,101 @@
+import { analyzeStation, jackson, type AnalyticResult } from "../analytic/index.ts";
 import type { Scenario } from "../scenario/types.ts";
+import { compileScenario, type CompiledQueue } from "./compile.ts";
+import { offeredLoad } from "./offeredLoad.ts";
 import type { RunResult } from "./result.ts";
+import { stationInput } from "./stationInput.ts";
+
+export interface QueueAnalysis {
+  analytic: AnalyticResult | null;
+  /** Why no model applies, when `analytic` is null. */
+  reason?: string;
+}
 
 /** The analytic half of a result: per queue the model's figures or null (the `kendall analyze` shape). */
 export interface AnalyzeResult {
   scenario: string;
   seed: number;
-  queues: Record<string, { analytic: Record<string, unknown> | null }>;
-  network?: { analytic: Record<string, unknown> | null };
+  queues: Record<string, QueueAnalysis>;
+  network?: { analytic: (Record<string, unknown> & { model: string; exact: boolean; W: number }) | null };
   unstable: RunResult["unstable"];
 }
 
-/** Analytic results for every queue of a scenario. */
-export function analyzeScenario(scenario: Scenario): AnalyzeResult {
+/** Open Jackson conditions: Poisson outside arrivals, exponential service, one message at a time per consumer, no loss, TTL, failures or copies. */
+function isJackson(queues: CompiledQueue[]): boolean {
+  return queues.every((q) => {
+    const s = q.spec;
+    return (!s.arrival || s.arrival.process === "poisson") && q.service.length === 1 && q.service[0]!.name === "exponential" &&
+      (s.prefetch === 1 || q.servers === Infinity) && s.capacity === null && !q.ttl && q.failureP === 0 && q.deadLetter < 0 &&
+      q.fanout.length === 0 && q.servers > 0 && q.classNames.length === 0;
+  });
+}
+
+function analyzeJackson(queues: CompiledQueue[], gamma: number[]): Pick<AnalyzeResult, "queues" | "network"> {
+  const n = queues.length;
+  const routing = queues.map((q) => {
+    const row = new Array<number>(n).fill(0);
+    q.routeTo.forEach((to, k) => (row[to]! += q.routeCum[k]! - (k > 0 ? q.routeCum[k - 1]! : 0)));
+    return row;
+  });
+  const r = jackson({ nodes: queues.map((q) => ({ name: q.id, meanService: q.service[0]!.mean, servers: q.servers === Infinity ? "unlimited" : q.servers })), arrivals: gamma, routing });
   return {
-    scenario: scenario.name,
-    seed: scenario.seed,
-    queues: Object.fromEntries(scenario.queues.map((q) => [q.id, { analytic: null }])),
-    unstable: [],
+    queues: Object.fromEntries(queues.map((q, i) => [q.id, { analytic: r.nodes[i]! }])),
+    network: { analytic: { model: "Jackson", exact: true, unstable: r.unstable, throughput: r.throughput, L: r.L, W: r.W } },
   };
+}
+
+/**
+ * Analytic results for every queue of a scenario: an open Jackson network when its conditions
+ * hold, otherwise each queue on its own through `analyzeStation`, approximations marked
+ * `exact: false` with a note, and null with a reason where no model applies.
+ */
+export function analyzeScenario(scenario: Scenario): AnalyzeResult {
+  const queues = compileScenario(scenario);
+  const loads = offeredLoad(scenario, queues);
+  const unstable = queues.flatMap((q, i) => (loads[i]!.unstable ? [{ queue: q.id, rho: loads[i]!.rho, growthPerS: loads[i]!.growthPerS }] : []));
+  const base = { scenario: scenario.name, seed: scenario.seed, unstable };
+  const network = queues.some((q) => q.routeTo.length > 0 || q.fanout.length > 0 || q.deadLetter >= 0);
+  const gamma = loads.map((l) => l.external);
+  if (network && isJackson(queues)) return { ...base, ...analyzeJackson(queues, gamma) };
+  const dlTargets = new Set(queues.filter((q) => q.deadLetter >= 0).map((q) => q.deadLetter));
+  const out: Record<string, QueueAnalysis> = {};
+  for (const q of queues) {
+    const fedByRoutes = queues.some((p) => p.routeTo.includes(q.index) || p.fanout.includes(q.index));
+    const m = stationInput(scenario, q, loads[q.index]!, dlTargets.has(q.index), fedByRoutes);
+    if (!m.input) {
+      out[q.id] = { analytic: null, reason: m.reason };
+      continue;
+    }
+    let a: AnalyticResult | null;
+    try {
+      a = analyzeStation(m.input);
+    } catch (e) {
+      out[q.id] = { analytic: null, reason: (e as Error).message };
+      continue;
+    }
+    if (!a) {
+      out[q.id] = { analytic: null, reason: "no closed form or approximation for this combination (simulate)" };
+      continue;
+    }
+    if (m.caveats.length) a = { ...a, exact: false, note: [a.note, ...m.caveats].filter(Boolean).join("; ") };
+    if (m.dropPercentiles) {
+      a = { ...a };
+      delete a.wait;
+      delete a.sojourn;
+    }
+    out[q.id] = { analytic: a };
+  }
+  return { ...base, queues: out, ...(network ? { network: { analytic: null } } : {}) };
 }
 
 /** Fills the `analytic` blocks of a simulation result. */
 export function withAnalytic(scenario: Scenario, result: RunResult): RunResult {
   const a = analyzeScenario(scenario);
-  const queues = Object.fromEntries(Object.entries(result.queues).map(([id, q]) => [id, { ...q, analytic: a.queues[id]?.analytic ?? null }]));
+  const queues = Object.fromEntries(Object.entries(result.queues).map(([id, q]) => {
+    const qa = a.queues[id];
+    return [id, { ...q, analytic: (qa?.analytic ?? null) as QueueResultAnalytic, ...(qa?.reason ? { analyticReason: qa.reason } : {}) }];
+  }));
   return { ...result, queues, ...(result.network ? { network: { ...result.network, analytic: a.network?.analytic ?? null } } : {}) };
 }
+
+type QueueResultAnalytic = RunResult["queues"][string]["analytic"];

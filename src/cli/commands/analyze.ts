@@ -22,9 +22,9 @@ const fields: [label: string, key: string, format: (v: number) => string][] = [
 function formatAnalyze(a: AnalyzeResult): string {
   const out = [`${a.scenario} (analytic)`, ""];
   for (const [id, q] of Object.entries(a.queues)) {
-    const m = q.analytic;
+    const m = q.analytic as Record<string, unknown> | null;
     if (!m) {
-      out.push(`queue ${JSON.stringify(id)}: no analytic model applies (simulate it with kendall run)`, "");
+      out.push(`queue ${JSON.stringify(id)}: no analytic model: ${q.reason ?? "none applies"} (simulate it with kendall run)`, "");
       continue;
     }
     out.push(`queue ${JSON.stringify(id)}: ${String(m.model)} (${m.exact ? "exact" : "approximation"})`);
@@ -33,6 +33,7 @@ function formatAnalyze(a: AnalyzeResult): string {
       if (typeof v === "number") out.push(`  ${label.padEnd(20)} ${fmt(v)}`);
       else if (v === null) out.push(`  ${label.padEnd(20)} unbounded`);
     }
+    if (typeof m.note === "string") out.push(`  note: ${m.note}`);
     const wait = m.wait as Record<string, number> | undefined;
     if (wait) out.push(`  ${"wait p50/p95/p99".padEnd(20)} ${[wait.p50, wait.p95, wait.p99].map((v) => (typeof v === "number" ? formatSeconds(v) : "-")).join(" / ")}`);
     out.push("");

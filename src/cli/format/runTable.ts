@@ -2,7 +2,8 @@ import { formatEstimate, formatNumber, formatPercent, formatSeconds } from "../.
 import type { RunResult, SimulatedQueue } from "../../simulation/result.ts";
 
 type Kind = "seconds" | "percent" | "rate" | "plain";
-const rows: [label: string, key: keyof SimulatedQueue & string, kind: Kind, steadyOnly: boolean][] = [
+/** Simulated figure, its analytic counterpart (expiry is the models' abandonment), format. */
+const rows: [label: string, key: keyof SimulatedQueue & string, kind: Kind, steadyOnly: boolean, analyticKey?: string][] = [
   ["throughput", "throughput", "rate", false],
   ["utilization", "utilization", "percent", false],
   ["L (in queue)", "L", "plain", true],
@@ -11,7 +12,7 @@ const rows: [label: string, key: keyof SimulatedQueue & string, kind: Kind, stea
   ["Wq (wait)", "Wq", "seconds", true],
   ["P(wait > 0)", "pWait", "percent", true],
   ["P(refused)", "pBlock", "percent", false],
-  ["P(expired)", "pExpire", "percent", false],
+  ["P(expired)", "pExpire", "percent", false, "pAbandon"],
 ];
 
 function analyticCell(a: Record<string, unknown> | null, key: string, kind: Kind): string {
@@ -34,15 +35,15 @@ export function formatRunTable(result: RunResult, label: string): string {
   for (const [id, q] of Object.entries(result.queues)) {
     const s = q.simulated;
     const a = q.analytic;
-    const model = a ? `${String(a.model)}, ${a.exact ? "exact" : "approximation"}` : "no analytic model";
+    const model = a ? `${String(a.model)}, ${a.exact ? "exact" : "approximation"}` : `no analytic model: ${q.analyticReason ?? "none applies"}`;
     const unstable = result.unstable.find((u) => u.queue === id);
     out.push(`queue ${JSON.stringify(id)} (${model})`);
     if (unstable) out.push(`  UNSTABLE: rho = ${formatNumber(unstable.rho)} per consumer; the backlog grows by ${formatNumber(unstable.growthPerS)} msg/s (simulated ${formatNumber(s.backlogGrowth)} msg/s). Means below describe this run only, not a steady state.`);
     const lines: string[][] = [["metric", "simulated (95% CI)", "analytic"]];
-    for (const [labelText, key, kind, steadyOnly] of rows) {
+    for (const [labelText, key, kind, steadyOnly, analyticKey] of rows) {
       const e = s[key] as { mean: number; ci95: number };
       const sim = steadyOnly && !s.steady ? "grows without bound" : formatEstimate(e.mean, e.ci95, kind);
-      lines.push([labelText, sim, analyticCell(a, key, kind)]);
+      lines.push([labelText, sim, analyticCell(a, analyticKey ?? key, kind)]);
     }
     const aw = a?.wait as Record<string, number> | undefined;
     for (const p of ["p50", "p95", "p99", "p999"] as const) {
@@ -50,6 +51,7 @@ export function formatRunTable(result: RunResult, label: string): string {
       lines.push([label2, s.steady ? formatSeconds(s.wait[p]) : "grows without bound", aw && typeof aw[p] === "number" ? formatSeconds(aw[p]) : ""]);
     }
     out.push(table(lines));
+    if (a && typeof a.note === "string") out.push(`  note: ${a.note}`);
     const c = s.counts;
     out.push(`  counts: published ${c.published}, acked ${c.acked}, redelivered ${c.redelivered}, expired ${c.expired}, dead-lettered ${c.deadLettered}, dropped ${c.dropped}, in flight ${c.inFlight}`, "");
   }
