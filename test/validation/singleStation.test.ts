@@ -1,26 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { runScenario } from "../../src/simulation/run.ts";
-import { studentTQuantile } from "../../src/stats/index.ts";
 import { singleQueue } from "../support/scenarios.ts";
+import { theoryChecker } from "../support/validation.ts";
 
 /*
  * Simulation against closed forms. Each case runs R = 10 replications with a fixed seed and an
- * MSER-5 warm-up, and asserts that the analytic value lies inside the simulated 99% confidence
- * interval (Student t, 9 degrees of freedom: t = 3.250 against 2.262 for 95%). 99% rather than
- * 95% because this file makes about a dozen such comparisons: at 95% one of them would miss by
- * chance for one seed in two; at 99% about one in nine, and the seed below was not chosen
- * after looking. Run lengths are set so the half-width is a few percent of the value, so a
- * modelling error of that size would fail.
+ * MSER-5 warm-up, and asserts that the analytic value lies inside the simulated interval at the
+ * Bonferroni level for the file's 17 comparisons (family-wise 99%: see theoryChecker), which
+ * must also be no wider than 10% of the value. Run lengths are set so the half-width is a few
+ * percent of the value, so a modelling error of that size would fail.
  */
 const R = 10;
-const T99 = studentTQuantile(0.995, R - 1);
-const T95 = studentTQuantile(0.975, R - 1);
-const within99 = (e: { mean: number; ci95: number }, truth: number) => {
-  const half = (e.ci95 * T99) / T95;
-  expect(Math.abs(e.mean - truth), `simulated ${e.mean} ± ${half} (99%) vs analytic ${truth}`).toBeLessThanOrEqual(half);
-  // And the interval is informative: no wider than 10% of the value.
-  expect(half).toBeLessThan(0.1 * Math.abs(truth));
-};
+const within99 = theoryChecker(R, 17);
 
 /** Erlang C probability of waiting, by the stable Erlang B recursion (Gross & Harris, Fundamentals of Queueing Theory, eq. 2.37). */
 function erlangC(c: number, a: number): number {
