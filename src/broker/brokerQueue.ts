@@ -198,6 +198,21 @@ export class BrokerQueue {
     this.drain();
   }
 
+  /**
+   * Takes `msg` back from `consumer` without a nack (preemptive-resume priority, a theory
+   * mode): it returns to the head of its priority level, not counted as redelivered, and the
+   * freed consumer is offered the highest-priority ready message.
+   */
+  preempt(consumer: number, msg: number, now: number): void {
+    this.advance(now);
+    this.settle(consumer, msg);
+    this.store.deliveries[msg]!--;
+    this.counts.delivered--;
+    this.enterReady(msg, Math.max(now, this.store.expiresAt[msg]!));
+    this.ready.pushHead(msg);
+    this.drain();
+  }
+
   /** The TTL timer of a ready message fired at `now`: it expires and is dead-lettered. */
   expire(msg: number, now: number): void {
     const s = this.store;

@@ -12,6 +12,9 @@ export class MessageStore {
   bornAt: Float64Array;
   /** Time service started at the current queue (s), or -1. */
   serviceStartAt: Float64Array;
+  /** Service time drawn for the current delivery (s), and what is left of it after a preemption (0: none). */
+  serviceDemand: Float64Array;
+  serviceLeft: Float64Array;
   /** Deliveries at the current queue (1 on the first delivery; > 1 means redelivered). */
   deliveries: Int32Array;
   /** Index of the queue the message is in. */
@@ -41,6 +44,8 @@ export class MessageStore {
     this.enqueuedAt = new Float64Array(cap);
     this.bornAt = new Float64Array(cap);
     this.serviceStartAt = new Float64Array(cap);
+    this.serviceDemand = new Float64Array(cap);
+    this.serviceLeft = new Float64Array(cap);
     this.deliveries = new Int32Array(cap);
     this.queue = new Int32Array(cap);
     this.cls = new Int32Array(cap);
@@ -64,6 +69,7 @@ export class MessageStore {
     this.bornAt[id] = bornAt;
     this.enqueuedAt[id] = bornAt;
     this.serviceStartAt[id] = -1;
+    this.serviceLeft[id] = 0;
     this.deliveries[id] = 0;
     this.queue[id] = -1;
     this.cls[id] = 0;
@@ -110,6 +116,8 @@ export class MessageStore {
     this.enqueuedAt = f64(this.enqueuedAt);
     this.bornAt = f64(this.bornAt);
     this.serviceStartAt = f64(this.serviceStartAt);
+    this.serviceDemand = f64(this.serviceDemand);
+    this.serviceLeft = f64(this.serviceLeft);
     this.timer = f64(this.timer);
     this.expiresAt = f64(this.expiresAt);
     this.deliveries = i32(this.deliveries);

@@ -84,6 +84,8 @@ export class NetworkModel implements BrokerHost {
   private readonly routeRng: RandomSource[];
   private readonly classRng: RandomSource[];
   private readonly arrivals: (ArrivalProcess | null)[];
+  /** Queues with preemptive-resume priority (a theory mode, prefetch 1). */
+  private readonly preemptive: boolean[];
   private readonly families = new Families();
   private departuresAtWarmup = 0;
   private done = false;
@@ -116,6 +118,7 @@ export class NetworkModel implements BrokerHost {
     });
     this.arrivals = queues.map((q) => (q.spec.arrival ? createArrivalProcess(q.spec.arrival, stream("arrivals", q), `queues[${q.index}].arrival`) : null));
     this.inSystemAtWarmup = new Float64Array(queues.length);
+    this.preemptive = queues.map((q) => q.spec.preemptive === true && q.classNames.length > 1 && q.spec.prefetch === 1 && q.servers !== Infinity);
     this.path = plan.pathInterval ? new PathRecorder(queues.length, plan.pathInterval) : null;
     this.warmupSeries = plan.recordWarmupSeries ? new BatchSeries({ batchSize: 5, maxBatches: 4096 }) : null;
   }
@@ -217,13 +220,51 @@ export class NetworkModel implements BrokerHost {
 
   private startService(q: number, consumer: number, msg: number): void {
     const now = this.cal.time;
+    const s = this.store;
     const st = this.stats[q]!;
     st.advance(now);
     st.busy++;
     if (consumer >= 0) this.pools[q]!.inService[consumer] = msg;
-    this.store.serviceStartAt[msg] = now;
-    const service = this.queues[q]!.service[this.store.cls[msg]!]!;
-    this.cal.schedule(now + service.sample(this.serviceRng[q]!), P_COMPLETE, K_COMPLETE, q, msg);
+    const left = s.serviceLeft[msg]!;
+    let duration: number;
+    if (left > 0) {
+      // Resuming after a preemption: the start is set back by the service already received,
+      // so that Wq = W - (service time) holds for preempted messages too.
+      duration = left;
+      s.serviceLeft[msg] = 0;
+      s.serviceStartAt[msg] = now - (s.serviceDemand[msg]! - left);
+    } else {
+      duration = this.queues[q]!.service[s.cls[msg]!]!.sample(this.serviceRng[q]!);
+      s.serviceDemand[msg] = duration;
+      s.serviceStartAt[msg] = now;
+    }
+    const handle = this.cal.schedule(now + duration, P_COMPLETE, K_COMPLETE, q, msg);
+    if (this.preemptive[q]) s.timer[msg] = handle;
+  }
+
+  /** Preemptive-resume: a newly queued `msg` takes the consumer of the lowest-priority message in service, if that is lower than its own. */
+  private preemptFor(q: number, msg: number): void {
+    const s = this.store;
+    const level = this.queues[q]!.levelOfClass;
+    const inService = this.pools[q]!.inService;
+    let victim = -1;
+    let consumer = -1;
+    for (let c = 0; c < inService.length; c++) {
+      const m = inService[c]!;
+      if (m >= 0 && level[s.cls[m]!]! > level[s.cls[msg]!]! && (victim < 0 || level[s.cls[m]!]! > level[s.cls[victim]!]!)) {
+        victim = m;
+        consumer = c;
+      }
+    }
+    if (victim < 0) return;
+    const now = this.cal.time;
+    this.cal.cancel(s.timer[victim]!);
+    s.serviceLeft[victim] = s.serviceStartAt[victim]! + s.serviceDemand[victim]! - now;
+    const st = this.stats[q]!;
+    st.advance(now);
+    st.busy--;
+    inService[consumer] = -1;
+    this.brokers[q]!.preempt(consumer, victim, now);
   }
 
   private publishInto(q: number, msg: number): void {
@@ -238,8 +279,9 @@ export class NetworkModel implements BrokerHost {
     if (outcome === REFUSED) {
       if (this.warm) st.dropped++;
       this.leave(msg, LEAVE_LOST);
-    } else if (outcome === QUEUED && broker.readyCount > this.plan.backlogLimit) {
-      this.stop("backlog limit");
+    } else if (outcome === QUEUED) {
+      if (broker.readyCount > this.plan.backlogLimit) this.stop("backlog limit");
+      else if (this.preemptive[q]) this.preemptFor(q, msg);
     }
   }
 
