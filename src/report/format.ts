@@ -20,6 +20,7 @@ export function formatSeconds(s: number, digits = 3): string {
   if (!Number.isFinite(s)) return formatNumber(s);
   const abs = Math.abs(s);
   if (abs === 0) return "0 s";
+  if (abs < 1e-9) return "< 1 ns";
   if (abs < 1e-3) return `${formatNumber(s * 1e6, digits)} µs`;
   if (abs < 1) return `${formatNumber(s * 1e3, digits)} ms`;
   if (abs < 120) return `${formatNumber(s, digits)} s`;
