@@ -134,14 +134,18 @@ export class BrokerQueue {
     this.areaStart = now;
   }
 
-  /** Publishes `msg` at `now`. Returns a PublishOutcome; on `refused` the caller owns the message again. */
-  publish(msg: number, now: number): number {
+  /**
+   * Publishes `msg` at `now`. Returns a PublishOutcome; on `refused` the caller owns the message
+   * again. `keepDeliveries` carries the delivery count over (a dead-lettered message coming back,
+   * as RabbitMQ's x-death count does), so a delivery limit spans a retry loop.
+   */
+  publish(msg: number, now: number, keepDeliveries = false): number {
     this.advance(now);
     const s = this.store;
     this.counts.published++;
     s.queue[msg] = this.index;
     s.enqueuedAt[msg] = now;
-    s.deliveries[msg] = 0;
+    if (!keepDeliveries) s.deliveries[msg] = 0;
     s.serviceStartAt[msg] = -1;
     if (this.creditCount > 0 && this.ready.size === 0) {
       this.deliverTo(this.nextConsumer(), msg);

@@ -4,6 +4,7 @@ import { parseTraceText } from "../engine/arrivals/index.ts";
 import { formatIssue, parseScenarioText, type Scenario } from "../scenario/index.ts";
 import { CliError } from "./cliError.ts";
 
+// The scenario parser refuses more than 20 MB; trace files may be larger.
 const MAX_FILE_BYTES = 50 * 1024 * 1024;
 
 function readText(path: string, what: string): string {
@@ -35,7 +36,9 @@ export function loadScenario(file: string, cwd: string): Scenario {
   if (!parsed.ok) {
     const [first, ...rest] = parsed.errors;
     const more = rest.length > 0 ? ` (and ${rest.length} more)` : "";
-    throw new CliError(`${file}: ${formatIssue(first!)}${more}`);
+    const text = formatIssue(first!);
+    // Whole-file problems (empty, too large) already name the file.
+    throw new CliError(`${text.includes(file) ? "" : `${file}: `}${text}${more}`);
   }
   const scenario = parsed.scenario;
   scenario.queues.forEach((q, i) => {

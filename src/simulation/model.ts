@@ -1,4 +1,5 @@
 import { BrokerQueue, PublishOutcome, type BrokerHost } from "../broker/brokerQueue.ts";
+import { DeadLetterCode } from "../broker/counts.ts";
 import { MessageStore } from "../broker/messageStore.ts";
 import { createArrivalProcess, type ArrivalProcess } from "../engine/arrivals/index.ts";
 import { Calendar } from "../engine/calendar.ts";
@@ -51,6 +52,7 @@ const P_EXPIRE = EventPriority.expire;
 const P_CONTROL = EventPriority.control;
 
 const REFUSED = PublishOutcome.refused;
+const DL_LIMIT = DeadLetterCode.delivery_limit;
 const QUEUED = PublishOutcome.queued;
 
 const LEAVE_SERVED = 0;
@@ -161,9 +163,12 @@ export class NetworkModel implements BrokerHost {
     if (this.pools[queue.index]!.offer(consumer, msg)) this.startService(queue.index, consumer, msg);
   }
 
-  deadLetter(queue: BrokerQueue, msg: number, _reason: number): void {
-    const target = this.queues[queue.index]!.deadLetter;
-    if (target >= 0) this.publishInto(target, msg);
+  deadLetter(queue: BrokerQueue, msg: number, reason: number): void {
+    const q = this.queues[queue.index]!;
+    // With requeue false the dead-letter target is where retries go; a message that reached the
+    // delivery limit has used up its retries and leaves instead (see README, "Retries").
+    const exhausted = reason === DL_LIMIT && !q.requeue;
+    if (q.deadLetter >= 0 && !exhausted) this.publishInto(q.deadLetter, msg, true);
     else this.leave(msg, LEAVE_LOST);
   }
 
@@ -267,7 +272,7 @@ export class NetworkModel implements BrokerHost {
     this.brokers[q]!.preempt(consumer, victim, now);
   }
 
-  private publishInto(q: number, msg: number): void {
+  private publishInto(q: number, msg: number, deadLettered = false): void {
     const spec = this.queues[q]!;
     const s = this.store;
     if (spec.classNames.length > 0) s.cls[msg] = pickCumulative(spec.classCumShare, this.classRng[q]!());
@@ -275,7 +280,7 @@ export class NetworkModel implements BrokerHost {
     const st = this.stats[q]!;
     if (this.warm) st.published++;
     const broker = this.brokers[q]!;
-    const outcome = broker.publish(msg, this.cal.time);
+    const outcome = broker.publish(msg, this.cal.time, deadLettered);
     if (outcome === REFUSED) {
       if (this.warm) st.dropped++;
       this.leave(msg, LEAVE_LOST);

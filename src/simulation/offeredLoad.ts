@@ -48,9 +48,10 @@ export function offeredLoad(scenario: Scenario, queues: CompiledQueue[]): QueueL
     // Expected deliveries: geometric in the failure probability when nacks requeue, capped by the delivery limit.
     const deliveries = p === 0 ? 1 : !q.requeue ? 1 : q.maxDeliveries > 0 ? (1 - p ** q.maxDeliveries) / (1 - p) : 1 / (1 - p);
     const meanDemand = meanService * deliveries;
-    const rho = q.servers === Infinity ? 0 : (l * meanDemand) / q.servers;
+    // No consumers (a delay queue): nothing is served; its messages leave by TTL (the schema requires one).
+    const rho = q.servers === Infinity ? 0 : q.servers === 0 ? (l > 0 ? Infinity : 0) : (l * meanDemand) / q.servers;
     const sheds = q.spec.capacity !== null || q.ttl !== null;
-    const unstable = rho >= 1 && !sheds;
+    const unstable = rho >= 1 && !sheds && q.servers > 0;
     return { external: gamma[i]!, lambda: l, meanDemand, rho, unstable, growthPerS: unstable ? l - q.servers / meanDemand : 0 };
   });
 }
