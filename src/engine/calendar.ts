@@ -4,10 +4,13 @@
  * objects is 4-5x slower at that size). Every event carries an integer kind and two integer
  * payloads; handles allow cancellation (TTL timers are cancelled when a message is delivered).
  *
- * Handles are `slot + generation * SLOT_SPACE`, so a handle kept past its event's firing can be
- * cancelled harmlessly: it no longer matches.
+ * Handles are `slot + (generation mod 64) * SLOT_SPACE`, so a handle kept past its event's
+ * firing can be cancelled harmlessly (it no longer matches, unless its slot was reused exactly a
+ * multiple of 64 times since). Handles stay below 2^30, a small integer to V8, so scheduling
+ * allocates nothing even where the call is not inlined.
  */
-const SLOT_SPACE = 2 ** 26;
+const SLOT_SPACE = 2 ** 24;
+const GENERATIONS = 64;
 const SEQ_SPACE = 2 ** 40;
 
 export class Calendar {
@@ -25,7 +28,7 @@ export class Calendar {
   private slotA: Int32Array;
   private slotB: Int32Array;
   private slotPos: Int32Array; // heap index, -1 when free
-  private slotGen: Float64Array;
+  private slotGen: Int32Array;
   private freeSlots: Int32Array;
   private freeCount = 0;
   private nextSlot = 0;
@@ -41,7 +44,7 @@ export class Calendar {
     this.slotA = new Int32Array(cap);
     this.slotB = new Int32Array(cap);
     this.slotPos = new Int32Array(cap).fill(-1);
-    this.slotGen = new Float64Array(cap);
+    this.slotGen = new Int32Array(cap);
     this.freeSlots = new Int32Array(cap);
   }
 
@@ -115,7 +118,7 @@ export class Calendar {
 
   private release(slot: number): void {
     this.slotPos[slot] = -1;
-    this.slotGen[slot] = (this.slotGen[slot]! + 1) % SLOT_SPACE;
+    this.slotGen[slot] = (this.slotGen[slot]! + 1) % GENERATIONS;
     this.freeSlots[this.freeCount++] = slot;
   }
 
@@ -188,7 +191,7 @@ export class Calendar {
     this.slotA = grow(this.slotA, new Int32Array(cap));
     this.slotB = grow(this.slotB, new Int32Array(cap));
     this.slotPos = grow(this.slotPos, new Int32Array(cap).fill(-1));
-    this.slotGen = grow(this.slotGen, new Float64Array(cap));
+    this.slotGen = grow(this.slotGen, new Int32Array(cap));
     this.freeSlots = grow(this.freeSlots, new Int32Array(cap));
   }
 }

@@ -15,7 +15,7 @@ export class ConsumerPool {
   constructor(consumers: number, prefetch: number, store: MessageStore) {
     const n = consumers === Infinity ? 0 : consumers;
     this.inService = new Int32Array(n).fill(-1);
-    this.windows = prefetch === 1 || n === 0 ? null : Array.from({ length: n }, () => new Deque(() => store.readyPos, Math.min(prefetch || 64, 1024)));
+    this.windows = prefetch === 1 || n === 0 ? null : Array.from({ length: n }, () => new Deque(store, Math.min(prefetch || 64, 1024)));
   }
 
   /** True when `consumer` can start `msg` now; otherwise the message is buffered in its window. */

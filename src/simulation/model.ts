@@ -88,8 +88,13 @@ export class NetworkModel implements BrokerHost {
   private readonly arrivals: (ArrivalProcess | null)[];
   /** Queues with preemptive-resume priority (a theory mode, prefetch 1). */
   private readonly preemptive: boolean[];
+  /** Whether end-to-end percentiles mean anything beyond the one queue's (routes, fanout, dead letters). */
+  private readonly hasNetwork: boolean;
   private readonly families = new Families();
   private departuresAtWarmup = 0;
+  /** Departure count at which the run ends (Infinity until warm-up ends, or when run by duration). */
+  private stopAtDepartures = Infinity;
+  private untilBatch = 0;
   private done = false;
   private startMs = 0;
 
@@ -120,6 +125,7 @@ export class NetworkModel implements BrokerHost {
     });
     this.arrivals = queues.map((q) => (q.spec.arrival ? createArrivalProcess(q.spec.arrival, stream("arrivals", q), `queues[${q.index}].arrival`) : null));
     this.inSystemAtWarmup = new Float64Array(queues.length);
+    this.hasNetwork = queues.length > 1 || queues.some((q) => q.routeTo.length > 0 || q.fanout.length > 0 || q.deadLetter >= 0);
     this.preemptive = queues.map((q) => q.spec.preemptive === true && q.classNames.length > 1 && q.spec.prefetch === 1 && q.servers !== Infinity);
     this.path = plan.pathInterval ? new PathRecorder(queues.length, plan.pathInterval) : null;
     this.warmupSeries = plan.recordWarmupSeries ? new BatchSeries({ batchSize: 5, maxBatches: 4096 }) : null;
@@ -329,17 +335,21 @@ export class NetworkModel implements BrokerHost {
       const net = this.network;
       net.served++;
       net.sumW += now - born;
-      net.sojourn.add(now - born);
+      if (this.hasNetwork) net.sojourn.add(now - born);
     }
-    const after = this.departures - this.departuresAtWarmup;
-    if (this.onBatch && after % this.plan.batchEvery! === 0) this.onBatch();
-    if (after >= this.plan.messages) this.done = true;
+    if (this.onBatch !== null && --this.untilBatch === 0) {
+      this.untilBatch = this.plan.batchEvery!;
+      this.onBatch();
+    }
+    if (this.departures >= this.stopAtDepartures) this.done = true;
   }
 
   private endWarmup(now: number): void {
     this.warm = true;
     this.warmupEnd = now;
     this.departuresAtWarmup = this.departures;
+    this.stopAtDepartures = this.departures + this.plan.messages;
+    this.untilBatch = this.plan.batchEvery ?? 0;
     for (let q = 0; q < this.brokers.length; q++) {
       const b = this.brokers[q]!;
       b.resetAreas(now);

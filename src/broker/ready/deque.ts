@@ -14,8 +14,8 @@ export class Deque {
   /** Live (non-tombstone) entries. */
   size = 0;
 
-  /** `positions[msg]` receives each entry's absolute position (MessageStore.readyPos). */
-  constructor(private readonly positions: () => Int32Array, initialCapacity = 64) {
+  /** `holder.readyPos[msg]` receives each entry's absolute position (a MessageStore; read on each write since it grows). */
+  constructor(private readonly holder: { readyPos: Int32Array }, initialCapacity = 64) {
     let cap = 16;
     while (cap < initialCapacity) cap *= 2;
     this.ring = new Int32Array(cap).fill(EMPTY);
@@ -27,7 +27,7 @@ export class Deque {
     if (this.tail >= RENUMBER_AT) this.renumber();
     const pos = this.tail++;
     this.ring[pos & this.mask] = msg;
-    this.positions()[msg] = pos;
+    this.holder.readyPos[msg] = pos;
     this.size++;
   }
 
@@ -36,7 +36,7 @@ export class Deque {
     if (this.head <= -RENUMBER_AT) this.renumber();
     const pos = --this.head;
     this.ring[pos & this.mask] = msg;
-    this.positions()[msg] = pos;
+    this.holder.readyPos[msg] = pos;
     this.size++;
   }
 
@@ -115,7 +115,7 @@ export class Deque {
     const oldMask = this.mask;
     const n = this.tail - this.head;
     this.ring = new Int32Array(old.length).fill(EMPTY);
-    const pos = this.positions();
+    const pos = this.holder.readyPos;
     for (let k = 0; k < n; k++) {
       const msg = old[(this.head + k) & oldMask]!;
       this.ring[k & this.mask] = msg;

@@ -3,15 +3,28 @@ import { Deque } from "./deque.ts";
 import type { ReadyStore } from "./readyStore.ts";
 
 /** First in, first out: a classic broker queue. drop-head discards the oldest. */
+class FifoStore extends Deque implements ReadyStore {
+  constructor(private readonly store: MessageStore) {
+    super(store);
+  }
+  push(msg: number): void {
+    this.pushBack(msg);
+  }
+  pushHead(msg: number): void {
+    this.pushFront(msg);
+  }
+  shift(): number {
+    return this.popFront();
+  }
+  dropHead(): number {
+    return this.popFront();
+  }
+  remove(msg: number): void {
+    this.removeAt(this.store.readyPos[msg]!);
+  }
+}
+
+/** First in, first out: a classic broker queue. drop-head discards the oldest. */
 export function fifoStore(store: MessageStore): ReadyStore {
-  const q = new Deque(() => store.readyPos);
-  return {
-    get size() { return q.size; },
-    push: (msg) => q.pushBack(msg),
-    pushHead: (msg) => q.pushFront(msg),
-    shift: () => q.popFront(),
-    dropHead: () => q.popFront(),
-    remove: (msg) => q.removeAt(store.readyPos[msg]!),
-    clear: () => q.clear(),
-  };
+  return new FifoStore(store);
 }

@@ -7,7 +7,7 @@ import type { ReadyStore } from "./readyStore.ts";
  * back on top. drop-head discards the oldest, which is the one that would wait longest.
  */
 export function lifoStore(store: MessageStore): ReadyStore {
-  const q = new Deque(() => store.readyPos);
+  const q = new Deque(store);
   return {
     get size() { return q.size; },
     push: (msg) => q.pushBack(msg),

@@ -9,7 +9,7 @@ import type { ReadyStore } from "./readyStore.ts";
  * would be delivered next.
  */
 export function priorityStore(store: MessageStore, levelOfClass: ArrayLike<number>, levels: number): ReadyStore {
-  const qs = Array.from({ length: levels }, () => new Deque(() => store.readyPos));
+  const qs = Array.from({ length: levels }, () => new Deque(store));
   let size = 0;
   const level = (msg: number) => qs[levelOfClass[store.cls[msg]!]!]!;
   const shift = () => {
