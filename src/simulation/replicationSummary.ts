@@ -1,4 +1,4 @@
-import type { QuantileSketch } from "../stats/index.ts";
+import { QuantileSketch, type SketchState } from "../stats/index.ts";
 import type { NetworkModel } from "./model.ts";
 import type { SimulatedCounts } from "./result.ts";
 
@@ -75,5 +75,28 @@ export function summarizeReplication(model: NetworkModel): ReplicationSummary {
     networkSojourn: model.network.sojourn,
     events: model.events,
     stopped: model.stopped,
+  };
+}
+
+/** A ReplicationSummary as plain data (sketches as SketchState), for sending between threads. */
+export type ReplicationState = Omit<ReplicationSummary, "queues" | "networkSojourn"> & {
+  queues: (Omit<QueueReplication, "wait" | "sojourn" | "classes"> & { wait: SketchState; sojourn: SketchState; classes: { W: number; Wq: number; wait: SketchState; sojourn: SketchState }[] })[];
+  networkSojourn: SketchState;
+};
+
+export function summaryToState(s: ReplicationSummary): ReplicationState {
+  return {
+    ...s,
+    queues: s.queues.map((q) => ({ ...q, wait: q.wait.toState(), sojourn: q.sojourn.toState(), classes: q.classes.map((c) => ({ ...c, wait: c.wait.toState(), sojourn: c.sojourn.toState() })) })),
+    networkSojourn: s.networkSojourn.toState(),
+  };
+}
+
+export function summaryFromState(s: ReplicationState): ReplicationSummary {
+  const sk = QuantileSketch.fromState;
+  return {
+    ...s,
+    queues: s.queues.map((q) => ({ ...q, wait: sk(q.wait), sojourn: sk(q.sojourn), classes: q.classes.map((c) => ({ ...c, wait: sk(c.wait), sojourn: sk(c.sojourn) })) })),
+    networkSojourn: sk(s.networkSojourn),
   };
 }

@@ -2,7 +2,7 @@ import type { Scenario } from "../scenario/types.ts";
 import { meanCi, mserTruncation } from "../stats/index.ts";
 import { compileScenario, type CompiledQueue } from "./compile.ts";
 import { NetworkModel, type ReplicationPlan } from "./model.ts";
-import { offeredLoad } from "./offeredLoad.ts";
+import { offeredLoad, type QueueLoad } from "./offeredLoad.ts";
 import { aggregate } from "./aggregate.ts";
 import { summarizeReplication, type ReplicationSummary } from "./replicationSummary.ts";
 import { BatchRecorder } from "./batchRecorder.ts";
@@ -28,8 +28,58 @@ export interface RunOptions {
   onProgress?: (fraction: number) => void;
   /** Also return `detail` (queue-length path, histograms) for charts. */
   detail?: boolean;
-  /** Run only these replication indices (parallel runners split the work); default all. */
-  replicationIndices?: number[];
+}
+
+/** A scenario compiled and warmed up: what every replication shares. */
+export interface PreparedRun {
+  scenario: Scenario;
+  queues: CompiledQueue[];
+  loads: QueueLoad[];
+  plan: ReplicationPlan;
+  warmup: WarmupInfo;
+}
+
+/** Compiles the scenario and settles the warm-up (running the MSER-5 pilot when "auto"). */
+export function prepareRun(scenario: Scenario, options: RunOptions = {}, settled?: { plan: ReplicationPlan; warmup: WarmupInfo }): PreparedRun {
+  const queues = compileScenario(scenario);
+  const loads = offeredLoad(scenario, queues);
+  const { plan, warmup } = settled ?? planReplications(scenario, queues, options);
+  return { scenario, queues, loads, plan: { ...plan, clock: options.clock, timeBudgetMs: options.timeBudgetMs }, warmup };
+}
+
+/** Whether a run keeps batch means (one replication, no precision target). */
+export function usesBatchMeans(scenario: Scenario): boolean {
+  return scenario.run.replications === 1 && scenario.run.precision === undefined;
+}
+
+/** Runs replication `r` of a prepared run. */
+export function simulateReplication(prep: PreparedRun, r: number, extra: Partial<ReplicationPlan> = {}): { summary: ReplicationSummary; model: NetworkModel; batches: BatchRecorder | null } {
+  const model = new NetworkModel(prep.queues, { ...prep.plan, ...extra, replication: r });
+  let batches: BatchRecorder | null = null;
+  if (usesBatchMeans(prep.scenario)) {
+    const recorder = new BatchRecorder(model);
+    model.onBatch = () => recorder.record();
+    batches = recorder;
+  }
+  model.run();
+  return { summary: summarizeReplication(model), model, batches };
+}
+
+/** Assembles the result of finished replications (in replication order). */
+export function finishRun(prep: PreparedRun, reps: ReplicationSummary[], extras: { batches: BatchRecorder | null; first: NetworkModel | null; wallMs: number; detail?: boolean; precision?: RunResult["precision"] }): RunResult {
+  const result = aggregate(prep.scenario, prep.queues, prep.loads, reps, extras.batches);
+  const detail = extras.detail && extras.first ? runDetail(extras.first, prep.queues, reps) : undefined;
+  const events = reps.reduce((a, r) => a + r.events, 0);
+  const stoppedAt = reps.findIndex((r) => r.stopped !== null);
+  return {
+    ...result,
+    stopped: stoppedAt < 0 ? null : { reason: reps[stoppedAt]!.stopped!, replication: stoppedAt },
+    replications: reps.length,
+    ...(extras.precision ? { precision: extras.precision } : {}),
+    warmup: prep.warmup,
+    runtime: { events, wallMs: extras.wallMs, eventsPerSec: extras.wallMs > 0 ? Math.round(events / (extras.wallMs / 1000)) : 0 },
+    ...(detail ? { detail } : {}),
+  };
 }
 
 /**
@@ -39,58 +89,33 @@ export interface RunOptions {
  */
 export function runScenario(scenario: Scenario, options: RunOptions = {}): RunResult {
   const start = options.clock?.() ?? 0;
-  const queues = compileScenario(scenario);
-  const loads = offeredLoad(scenario, queues);
-  const { plan, warmup } = planReplications(scenario, queues, options);
+  const prep = prepareRun(scenario, options);
+  const { plan } = prep;
   const reps: ReplicationSummary[] = [];
-  const batches: BatchRecorder[] = [];
-  const run = scenario.run;
-  const fixedCount = run.replications;
-  let stopped: RunResult["stopped"] = null;
-  let events = 0;
+  let batches: BatchRecorder | null = null;
   let first: NetworkModel | null = null;
-  const totalRate = loads.reduce((a, l, i) => a + (scenario.queues[i]!.arrival ? l.lambda : 0), 0);
+  const run = scenario.run;
+  const totalRate = prep.loads.reduce((a, l) => a + l.external, 0);
+  const span = plan.duration < Infinity ? plan.duration + plan.warmupDuration : (plan.messages + plan.warmupMessages) / Math.max(totalRate, 1e-9);
   const runOne = (r: number) => {
-    const span = plan.duration < Infinity ? plan.duration + plan.warmupDuration : (plan.messages + plan.warmupMessages) / Math.max(totalRate, 1e-9);
-    const pathInterval = options.detail && first === null ? span / 400 : 0;
-    const model = new NetworkModel(queues, { ...plan, replication: r, pathInterval, onProgress: options.onProgress ? (f) => options.onProgress!((reps.length + f) / fixedCount) : undefined });
-    let recorder: BatchRecorder | null = null;
-    if (fixedCount === 1 && run.precision === undefined) {
-      recorder = new BatchRecorder(model);
-      model.onBatch = () => recorder!.record();
-    }
-    model.run();
-    first ??= model;
-    const summary = summarizeReplication(model);
-    events += summary.events;
-    if (summary.stopped && !stopped) stopped = { reason: summary.stopped, replication: r };
-    reps.push(summary);
-    if (recorder) batches.push(recorder);
+    const onProgress = options.onProgress ? (f: number) => options.onProgress!((reps.length + f) / run.replications) : undefined;
+    const out = simulateReplication(prep, r, { pathInterval: options.detail && first === null ? span / 400 : 0, onProgress });
+    first ??= out.model;
+    batches ??= out.batches;
+    reps.push(out.summary);
   };
-  const indices = options.replicationIndices ?? Array.from({ length: fixedCount }, (_, i) => i);
-  for (const r of indices) runOne(r);
+  for (let r = 0; r < run.replications; r++) runOne(r);
   let precision: RunResult["precision"];
-  if (run.precision !== undefined && !options.replicationIndices) {
+  if (run.precision !== undefined) {
     const limit = run.maxReplications ?? runLimits.maxReplications;
     let achieved = relativePrecision(reps);
-    while (achieved > run.precision && reps.length < limit && !stopped) {
+    while (achieved > run.precision && reps.length < limit && !reps.some((r) => r.stopped)) {
       runOne(reps.length);
       achieved = relativePrecision(reps);
     }
     precision = { target: run.precision, achieved, met: achieved <= run.precision };
   }
-  const wallMs = (options.clock?.() ?? 0) - start;
-  const result = aggregate(scenario, queues, loads, reps, batches[0] ?? null);
-  const detail = options.detail && first ? runDetail(first, queues, reps) : undefined;
-  return {
-    ...result,
-    stopped,
-    replications: reps.length,
-    ...(precision ? { precision } : {}),
-    warmup,
-    runtime: { events, wallMs, eventsPerSec: wallMs > 0 ? Math.round(events / (wallMs / 1000)) : 0 },
-    ...(detail ? { detail } : {}),
-  };
+  return finishRun(prep, reps, { batches, first, wallMs: (options.clock?.() ?? 0) - start, detail: options.detail, precision });
 }
 
 function relativePrecision(reps: ReplicationSummary[]): number {

@@ -8,6 +8,22 @@ export interface QuantileSketchOptions {
   maxValue?: number;
 }
 
+/**
+ * A sketch as plain data, for sending between threads or workers (structured clone keeps no
+ * class); `counts` holds the non-zero buckets as [index, count] pairs.
+ */
+export interface SketchState {
+  options: Required<QuantileSketchOptions>;
+  counts: [number, number][];
+  n: number;
+  total: number;
+  zeros: number;
+  low: number;
+  high: number;
+  min: number;
+  max: number;
+}
+
 /** One bin of {@link QuantileSketch.histogram}: `count` values in `(lower, upper]` (the zero bin is `[0, 0]`). */
 export interface SketchBin {
   lower: number;
@@ -248,6 +264,33 @@ export class QuantileSketch {
     this.high += other.high;
     this.minSeen = Math.min(this.minSeen, other.minSeen);
     this.maxSeen = Math.max(this.maxSeen, other.maxSeen);
+  }
+
+  /** This sketch as plain data (see {@link SketchState}). */
+  toState(): SketchState {
+    const counts: [number, number][] = [];
+    for (let i = 0; i < this.bucketCount; i++) if (this.counts[i]! > 0) counts.push([i, this.counts[i]!]);
+    return {
+      options: { relativeAccuracy: this.relativeAccuracy, minValue: this.minValue, maxValue: this.maxValue },
+      counts, n: this.n, total: this.total, zeros: this.zeros, low: this.low, high: this.high, min: this.minSeen, max: this.maxSeen,
+    };
+  }
+
+  /** Rebuilds a sketch from {@link toState}'s data; it equals the original. */
+  static fromState(state: SketchState): QuantileSketch {
+    const s = new QuantileSketch(state.options);
+    for (const [i, c] of state.counts) {
+      if (!(Number.isInteger(i) && i >= 0 && i < s.bucketCount && c >= 0)) throw new RangeError(`invalid sketch state: bucket ${i} count ${c}`);
+      s.counts[i] = c;
+    }
+    s.n = state.n;
+    s.total = state.total;
+    s.zeros = state.zeros;
+    s.low = state.low;
+    s.high = state.high;
+    s.minSeen = state.min;
+    s.maxSeen = state.max;
+    return s;
   }
 
   /** Forgets every value, keeping the options and the bucket array. */

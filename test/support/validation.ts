@@ -13,7 +13,7 @@ import { studentTQuantile } from "../../src/stats/index.ts";
 export function theoryChecker(replications: number, comparisons: number, maxRelativeHalfWidth = 0.1) {
   const alpha = 0.01 / comparisons;
   const factor = studentTQuantile(1 - alpha / 2, replications - 1) / studentTQuantile(0.975, replications - 1);
-  return (sim: { mean: number; ci95: number }, truth: number | undefined, label: string) => {
+  return (sim: { mean: number; ci95: number }, truth: number | undefined, label = "") => {
     expect(truth, `${label}: analytic value`).toBeTypeOf("number");
     const half = sim.ci95 * factor;
     expect(Math.abs(sim.mean - truth!), `${label}: simulated ${sim.mean} ± ${half} vs analytic ${truth}`).toBeLessThanOrEqual(half);

@@ -1,0 +1,54 @@
+import { availableParallelism } from "node:os";
+import { Worker } from "node:worker_threads";
+import type { ReplicationPlan } from "../simulation/model.ts";
+import { summaryFromState, type ReplicationState, type ReplicationSummary } from "../simulation/replicationSummary.ts";
+import type { RunResult } from "../simulation/result.ts";
+import { finishRun, prepareRun, runScenario, usesBatchMeans, type RunOptions } from "../simulation/run.ts";
+import type { Scenario } from "../scenario/types.ts";
+
+/** The plan without functions, which cannot cross a thread boundary. */
+function plainPlan(plan: ReplicationPlan): ReplicationPlan {
+  const { clock: _c, onProgress: _p, ...rest } = plan;
+  return rest;
+}
+
+/** Below this many messages in all, starting threads (~0.3 s each, compiling TypeScript) costs more than it saves. */
+const THREADS_WORTH_IT = 2_000_000;
+
+/** One thread per core for long runs, one thread for short ones. */
+export function defaultThreads(scenario: Scenario): number {
+  const run = scenario.run;
+  const rate = scenario.queues.reduce((a, q) => a + (q.arrival?.process === "poisson" ? q.arrival.rate : 0), 0);
+  const perReplication = run.messages ?? (run.duration ?? 0) * rate;
+  return perReplication * run.replications >= THREADS_WORTH_IT ? availableParallelism() : 1;
+}
+
+/**
+ * Runs a scenario's replications on worker threads, one per core (Node: the CLI). The pilot
+ * warm-up runs first on this thread; replication r keeps its stream names, so the result is
+ * identical to `runScenario`'s. Falls back to one thread for a single replication, a precision
+ * target (sequential by nature) or one core.
+ */
+export async function runScenarioThreads(scenario: Scenario, options: RunOptions & { threads?: number } = {}): Promise<RunResult> {
+  const threads = Math.min(options.threads ?? defaultThreads(scenario), scenario.run.replications);
+  if (threads < 2 || usesBatchMeans(scenario) || scenario.run.precision !== undefined || options.detail) return runScenario(scenario, options);
+  const start = options.clock?.() ?? 0;
+  const prep = prepareRun(scenario, options);
+  const groups: number[][] = Array.from({ length: threads }, () => []);
+  for (let r = 0; r < scenario.run.replications; r++) groups[r % threads]!.push(r);
+  const states = new Map<number, ReplicationState>();
+  await Promise.all(groups.map((indices) => new Promise<void>((resolve, reject) => {
+    const worker = new Worker(new URL("./threadBootstrap.mjs", import.meta.url), {
+      workerData: { entry: new URL("./replicationThread.ts", import.meta.url).href, scenario, plan: plainPlan(prep.plan), warmup: prep.warmup, indices },
+    });
+    worker.on("message", (m: { index: number; state: ReplicationState }) => {
+      states.set(m.index, m.state);
+      options.onProgress?.(states.size / scenario.run.replications);
+    });
+    worker.on("error", reject);
+    worker.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`replication thread exited with code ${code}`))));
+  })));
+  const reps: ReplicationSummary[] = [];
+  for (let r = 0; r < scenario.run.replications; r++) reps.push(summaryFromState(states.get(r)!));
+  return finishRun(prep, reps, { batches: null, first: null, wallMs: (options.clock?.() ?? 0) - start });
+}
