@@ -1,0 +1,30 @@
+import { formatNumber, formatSeconds } from "../../report/format.ts";
+import { formatCount } from "../model/formatCount.ts";
+import type { RunState } from "../sim/runStore.ts";
+
+/** Progress of the running simulation, then what the figures come from. */
+export function RunStatus({ run, stale }: { run: RunState; stale: boolean }) {
+  const { result } = run;
+  return (
+    <div className="run-status" aria-live="polite">
+      {run.running ? (
+        <div className="progress">
+          <label>
+            Simulating… {formatNumber(Math.round(run.progress * 100))}%
+            <progress max={1} value={run.progress} aria-label="Simulation progress" />
+          </label>
+          {result && stale && <span className="hint">figures below are from the previous settings</span>}
+        </div>
+      ) : result ? (
+        <p className="hint">
+          {formatNumber(result.replications)} replication{result.replications === 1 ? "" : "s"}, seed {String(result.seed)}, {formatCount(result.runtime.events)} events in {formatSeconds(run.wallMs / 1000)}
+          {result.warmup.method === "MSER-5" ? `; warm-up ${formatCount(result.warmup.messages ?? 0)} messages (MSER-5)` : ""}
+        </p>
+      ) : (
+        <p className="hint">Starting the simulation…</p>
+      )}
+      {result?.stopped && <p className="warning">The run stopped early ({result.stopped.reason}): the figures cover the part that ran.</p>}
+      {run.error && <p className="field-error" role="alert">The simulation failed: {run.error}</p>}
+    </div>
+  );
+}

@@ -1,0 +1,45 @@
+import { decodeScenarioFromUrlParam, encodeScenarioToUrlParam, formatIssue, parseScenarioText, serializeScenario, type Scenario } from "../../scenario/index.ts";
+
+/** The query parameter that carries the scenario in a shared link. */
+export const urlParam = "s";
+/** The localStorage key of the last scenario. */
+export const storageKey = "kendall.scenario.v1";
+
+export type Restored = { scenario: Scenario; notice: string | null; source: "url" | "storage" | "default" };
+
+/**
+ * The scenario the page opens on: the link's (`?s=`), else the one kept from the last visit,
+ * else the default. A bad link gives the default with a notice; a corrupt stored value is ignored.
+ */
+export function restoreScenario(search: string, stored: string | null, fallback: Scenario): Restored {
+  const param = new URLSearchParams(search).get(urlParam);
+  if (param !== null) {
+    const decoded = decodeScenarioFromUrlParam(param);
+    if (decoded.ok) return { scenario: decoded.scenario, notice: null, source: "url" };
+    const why = decoded.errors.slice(0, 3).map(formatIssue).join("; ");
+    return { scenario: fallback, notice: `The link's scenario could not be opened (${why}). Showing the default scenario instead.`, source: "default" };
+  }
+  if (stored !== null) {
+    const parsed = parseScenarioText(stored);
+    if (parsed.ok) return { scenario: parsed.scenario, notice: null, source: "storage" };
+  }
+  return { scenario: fallback, notice: null, source: "default" };
+}
+
+/** `href` with the scenario in its `?s=` parameter, other parameters and the fragment kept. */
+export function hrefWithScenario(href: string, scenario: Scenario): string {
+  const url = new URL(href);
+  url.searchParams.set(urlParam, encodeScenarioToUrlParam(scenario));
+  return url.toString();
+}
+
+/** What localStorage keeps: the scenario file's text. */
+export function storedText(scenario: Scenario): string {
+  return serializeScenario(scenario);
+}
+
+/** A file name for the exported scenario, from its name. */
+export function exportFileName(scenario: Scenario): string {
+  const slug = scenario.name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 60);
+  return `${slug || "scenario"}.json`;
+}

@@ -1,0 +1,61 @@
+// Writes screenshots of the page to /tmp/kendall-shots/ (desktop 1280x800 and phone 390x844),
+// for a person to look at: `npx tsx test/e2e/screenshots.ts`.
+import { mkdirSync } from "node:fs";
+import { encodeScenarioToUrlParam, parseScenario } from "../../src/scenario/index.ts";
+import { openPage, startApp, waitForRun } from "./support/harness.ts";
+import unstable from "../../models/unstable.json" with { type: "json" };
+import pipeline from "../../models/pipeline.json" with { type: "json" };
+import feedback from "../../models/jackson-feedback.json" with { type: "json" };
+import deadLetter from "../../models/dead-letter.json" with { type: "json" };
+
+const out = "/tmp/kendall-shots";
+mkdirSync(out, { recursive: true });
+const app = await startApp();
+const link = (json: unknown) => {
+  const parsed = parseScenario(json);
+  if (!parsed.ok) throw new Error("example does not parse");
+  return `${app.url}?s=${encodeScenarioToUrlParam(parsed.scenario)}`;
+};
+const shots: [string, string, { width: number; height: number }][] = [
+  ["desktop-orders", app.url, { width: 1280, height: 800 }],
+  ["phone-orders", app.url, { width: 390, height: 844 }],
+  ["desktop-unstable", link(unstable), { width: 1280, height: 800 }],
+  ["desktop-pipeline", link(pipeline), { width: 1280, height: 800 }],
+  ["phone-pipeline", link(pipeline), { width: 390, height: 844 }],
+  ["desktop-feedback", link(feedback), { width: 1280, height: 800 }],
+  ["phone-feedback", link(feedback), { width: 390, height: 844 }],
+  ["desktop-deadletter", link(deadLetter), { width: 1280, height: 800 }],
+];
+try {
+  for (const [name, url, viewport] of shots) {
+    const { page, errors } = await openPage(app, url, viewport);
+    await waitForRun(page, 0, 60_000);
+    await page.waitForTimeout(name.includes("pipeline") || name.includes("orders") ? 4000 : 1500);
+    await page.screenshot({ path: `${out}/${name}.png`, fullPage: false });
+    await page.screenshot({ path: `${out}/${name}-full.png`, fullPage: true });
+    if (errors.length) console.log(name, "page errors:", errors);
+    await page.context().close();
+  }
+  // A long run caught in progress, to see the progress bar and the previous figures dimmed.
+  const { page } = await openPage(app, app.url, { width: 1280, height: 800 });
+  const done = await waitForRun(page, 0, 60_000);
+  await page.locator('details.advanced summary').click();
+  await page.locator('[data-field="messages"] input[type="text"]').fill("3000000");
+  await page.waitForFunction(() => Number(document.querySelector("progress")?.value ?? 0) > 0.1, undefined, { timeout: 30_000 });
+  await page.screenshot({ path: `${out}/desktop-progress.png` });
+  await page.context().close();
+  void done;
+  // The real-time broker, running for a few seconds, on a desktop and a phone.
+  for (const [name, viewport] of [["desktop-realtime", { width: 1280, height: 800 }], ["phone-realtime", { width: 390, height: 844 }]] as const) {
+    const rt = await openPage(app, link(deadLetter), viewport);
+    await waitForRun(rt.page, 0, 60_000);
+    await rt.page.locator("[data-testid=realtime] summary").click();
+    await rt.page.getByRole("button", { name: "Start", exact: true }).click();
+    await rt.page.waitForTimeout(4000);
+    await rt.page.getByTestId("realtime").screenshot({ path: `${out}/${name}.png` });
+    await rt.page.context().close();
+  }
+  console.log(`screenshots in ${out}`);
+} finally {
+  await app.close();
+}

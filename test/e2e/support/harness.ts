@@ -1,0 +1,100 @@
+import { existsSync } from "node:fs";
+import { createServer as createNetServer } from "node:net";
+import { fileURLToPath } from "node:url";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { createServer, type ViteDevServer } from "vite";
+
+/** The Debian package's Chromium; override with KENDALL_CHROMIUM. */
+export const chromiumPath = process.env.KENDALL_CHROMIUM ?? "/usr/bin/chromium";
+export const root = fileURLToPath(new URL("../../..", import.meta.url));
+
+/**
+ * Whether the browser tests can run here. Without Chromium they are skipped with a message,
+ * except on CI (CI=true), where a missing browser must fail the run rather than hide it.
+ */
+export function browserAvailable(): boolean {
+  if (existsSync(chromiumPath)) return true;
+  if (process.env.CI === "true") throw new Error(`Chromium not found at ${chromiumPath}: the browser tests cannot run on CI without it`);
+  console.warn(`[e2e] skipped: Chromium not found at ${chromiumPath} (set KENDALL_CHROMIUM to its path)`);
+  return false;
+}
+
+/** A free TCP port on the loopback interface. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createNetServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export interface App {
+  server: ViteDevServer;
+  browser: Browser;
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Starts the app's Vite dev server on a free port and a headless Chromium. */
+export async function startApp(): Promise<App> {
+  const port = await freePort();
+  const server = await createServer({
+    root,
+    configFile: `${root}/vite.config.ts`,
+    logLevel: "error",
+    clearScreen: false,
+    server: { host: "127.0.0.1", port, strictPort: true, hmr: false },
+  });
+  await server.listen();
+  const browser = await chromium.launch({
+    executablePath: chromiumPath,
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+  });
+  const url = `http://127.0.0.1:${port}/`;
+  return {
+    server,
+    browser,
+    url,
+    async close() {
+      await browser.close();
+      await server.close();
+    },
+  };
+}
+
+/** Opens `url` in a fresh context (own storage) at the given viewport; page errors fail the test. */
+export async function openPage(app: App, url = app.url, viewport = { width: 1280, height: 800 }): Promise<{ page: Page; errors: string[] }> {
+  const context = await app.browser.newContext({ viewport });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  page.on("console", (m) => {
+    if (m.type() === "error") errors.push(m.text());
+  });
+  await page.goto(url);
+  return { page, errors };
+}
+
+/** Waits until the page shows a finished run newer than `after` (the `data-completed` counter). */
+export async function waitForRun(page: Page, after = 0, timeout = 30_000): Promise<number> {
+  const handle = await page.waitForFunction(
+    (n) => {
+      const el = document.querySelector("main.results");
+      const done = Number(el?.getAttribute("data-completed") ?? 0);
+      return el?.getAttribute("data-running") === "false" && el.getAttribute("data-stale") === "false" && done > n ? done : false;
+    },
+    after,
+    { timeout },
+  );
+  return (await handle.jsonValue()) as number;
+}
+
+/** The simulated text of a headline figure (`throughput`, `W`, `Wq`, `p95`...). */
+export async function figureText(page: Page, key: string, column: "sim" | "analytic" = "sim"): Promise<string> {
+  const text = await page.locator(`[data-figure="${key}"] td.${column}`).innerText();
+  return text.replace(/\s*\*$/, "").trim();
+}
