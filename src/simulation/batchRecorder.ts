@@ -32,7 +32,8 @@ export class BatchRecorder {
       const st = m.stats[q]!;
       b.advance(now);
       st.advance(now);
-      const servers = m.queues[q]!.servers === Infinity ? 1 : m.queues[q]!.servers;
+      const c = m.queues[q]!.servers;
+      const servers = c === Infinity || c === 0 ? 1 : c;
       const inQueue = b.readyArea + b.unackedArea;
       const pairs = [
         st.served, span,

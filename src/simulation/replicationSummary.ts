@@ -25,7 +25,12 @@ export interface ReplicationSummary {
   stopped: NetworkModel["stopped"];
 }
 
-const ratio = (num: number, den: number) => (den > 0 ? num / den : 0);
+// A figure over a span or count of (almost) nothing is 0, not a division by zero: a run whose
+// clock cannot advance (a rate of 1e308) measures no steady figures at all.
+const ratio = (num: number, den: number) => {
+  const r = den > 0 ? num / den : 0;
+  return Number.isFinite(r) ? r : 0;
+};
 
 /**
  * Reads one finished replication's figures: time averages over the measured span, means over

@@ -2,27 +2,12 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { decodeScenarioFromUrlParam, parseScenario, parseScenarioText, type ParseResult } from "../../src/scenario/index.ts";
 import { rawScenarioArb } from "./arbitraries.ts";
+import { leafPaths, replaceAt } from "../support/mutate.ts";
 
 /** Every result is ok, or has issues each with a string path and a non-empty printable message. */
 function isWellFormed(result: ParseResult): boolean {
   if (result.ok) return true;
   return result.errors.length > 0 && result.errors.every((e) => typeof e.path === "string" && /^[\x20-\x7e]+$/.test(e.message) && /^[\x20-\x7e]*$/.test(e.path));
-}
-
-type Path = (string | number)[];
-
-function leafPaths(value: unknown, path: Path = []): Path[] {
-  if (typeof value !== "object" || value === null) return [path];
-  const entries = Array.isArray(value) ? value.map((v, i) => [i, v] as const) : Object.entries(value);
-  return [path, ...entries.flatMap(([k, v]) => leafPaths(v, [...path, k]))];
-}
-
-function replaceAt(value: unknown, path: Path, replacement: unknown): unknown {
-  if (path.length === 0) return replacement;
-  const [head, ...rest] = path;
-  const copy = (Array.isArray(value) ? [...value] : { ...(value as object) }) as Record<string | number, unknown>;
-  copy[head!] = replaceAt(copy[head!], rest, replacement);
-  return copy;
 }
 
 describe("parsing never throws", () => {
