@@ -39,10 +39,12 @@ function core(lambda: number, mu: number, servers: number, capacity: number): Mm
   checkPositiveInteger("capacity", capacity);
   if (capacity < servers) throw new RangeError(`invalid capacity: ${capacity} (must be >= servers = ${servers})`);
   const a = lambda / mu;
+  // An offered load that underflows to 0 (lambda 1e-320) is an empty system, as lambda = 0 is.
+  const idle = a === 0;
   // ln rho from 1 - rho = (c mu - lambda) / (c mu), exact near rho = 1.
-  const logRho = lambda === 0 ? -Infinity : Math.log1p(-(servers * mu - lambda) / (servers * mu));
-  const logZ = lambda === 0 ? Infinity : logAddExp(logBelowOverTop(logInverseErlangB(servers, a)), logGeometricSum(logRho, capacity - servers));
-  if (lambda === 0) return { lambda, mu, servers, capacity, logRho, logZ, pWaitAdmitted: 0, pBlock: 0 };
+  const logRho = idle ? -Infinity : Math.log1p(-(servers * mu - lambda) / (servers * mu));
+  const logZ = idle ? Infinity : logAddExp(logBelowOverTop(logInverseErlangB(servers, a)), logGeometricSum(logRho, capacity - servers));
+  if (idle) return { lambda, mu, servers, capacity, logRho, logZ, pWaitAdmitted: 0, pBlock: 0 };
   const pBlock = Math.exp((capacity - servers) * logRho - logZ);
   const pWaiting = Math.exp(logGeometricSum(logRho, capacity - servers - 1) - logZ);
   return { lambda, mu, servers, capacity, logRho, logZ, pWaitAdmitted: pWaiting / (1 - pBlock), pBlock };
@@ -107,9 +109,9 @@ export function mmck(lambda: number, mu: number, servers: number, capacity: numb
   const lossOnly = capacity === servers;
   const model = lossOnly ? `M/M/${servers}/${servers} (Erlang B)` : `M/M/${servers}/${capacity}`;
   const rho = lambda / (servers * mu);
-  if (lambda === 0) {
+  if (lambda / mu === 0) {
     return {
-      model, exact: true, rho: 0, throughput: 0, utilization: 0, pWait: 0, pBlock: 0, pAbandon: 0,
+      model, exact: true, rho: 0, throughput: lambda, utilization: 0, pWait: 0, pBlock: 0, pAbandon: 0,
       L: 0, Lq: 0, W: 1 / mu, Wq: 0, wait: constantPercentiles(0),
       sojourn: percentilesFromSurvival((t) => Math.exp(-mu * t), 1 / mu),
     };

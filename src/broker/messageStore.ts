@@ -29,6 +29,8 @@ export class MessageStore {
   expiresAt: Float64Array;
   /** Pending TTL timer handle, or -1. */
   timer: Float64Array;
+  /** Dead-letter hops since the message was last rejected (expiry, maxlen, delivery limit): for cycle detection. */
+  autoHops: Int32Array;
   /** Family id of fanout copies (-1 when the message was never copied). */
   family: Int32Array;
   /** MessageState. */
@@ -54,6 +56,7 @@ export class MessageStore {
     this.timer = new Float64Array(cap);
     this.expiresAt = new Float64Array(cap);
     this.family = new Int32Array(cap);
+    this.autoHops = new Int32Array(cap);
     this.state = new Uint8Array(cap);
     this.freeIds = new Int32Array(cap);
   }
@@ -77,6 +80,7 @@ export class MessageStore {
     this.timer[id] = -1;
     this.expiresAt[id] = Infinity;
     this.family[id] = -1;
+    this.autoHops[id] = 0;
     this.state[id] = MessageState.ready;
     this.live++;
     return id;
@@ -126,6 +130,7 @@ export class MessageStore {
     this.consumer = i32(this.consumer);
     this.readyPos = i32(this.readyPos);
     this.family = i32(this.family);
+    this.autoHops = i32(this.autoHops);
     this.freeIds = i32(this.freeIds);
     const st = new Uint8Array(cap);
     st.set(this.state);

@@ -14,6 +14,8 @@ export const EventPriority = {
   expire: 20,
   /** A message (or batch) is published from outside. */
   arrival: 30,
+  /** A dead-lettered message is republished to its dead-letter target (after the event that dead-lettered it). */
+  deadLetter: 35,
   /** Bookkeeping: warm-up end, sampling, stop. */
   control: 40,
 } as const;
@@ -24,4 +26,5 @@ export const EventKind = {
   complete: 1,
   expire: 2,
   control: 3,
+  deadLetter: 4,
 } as const;

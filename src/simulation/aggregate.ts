@@ -51,7 +51,8 @@ export function aggregate(scenario: Scenario, queues: CompiledQueue[], loads: Qu
   queues.forEach((spec, q) => {
     const per = reps.map((r) => r.queues[q]!);
     const e = Object.fromEntries(metricNames.map((name, m) => [name, estimate(q, m)])) as Record<(typeof metricNames)[number], Estimate>;
-    const growth = per.reduce((a, p) => a + p.growth, 0) / Math.max(1, per.length);
+    // Divide before adding: growth rates near 1e308 must not overflow to Infinity.
+    const growth = per.reduce((a, p) => a + p.growth / per.length, 0);
     const simulated: SimulatedQueue = {
       ...e,
       wait: percentilesOf(merged(per.map((p) => p.wait))),

@@ -46,13 +46,16 @@ const K_ARRIVAL = EventKind.arrival;
 const K_COMPLETE = EventKind.complete;
 const K_EXPIRE = EventKind.expire;
 const K_CONTROL = EventKind.control;
+const K_DEADLETTER = EventKind.deadLetter;
 const P_ARRIVAL = EventPriority.arrival;
 const P_COMPLETE = EventPriority.complete;
 const P_EXPIRE = EventPriority.expire;
 const P_CONTROL = EventPriority.control;
+const P_DEADLETTER = EventPriority.deadLetter;
 
 const REFUSED = PublishOutcome.refused;
 const DL_LIMIT = DeadLetterCode.delivery_limit;
+const DL_REJECTED = DeadLetterCode.rejected;
 const QUEUED = PublishOutcome.queued;
 
 const LEAVE_SERVED = 0;
@@ -151,6 +154,7 @@ export class NetworkModel implements BrokerHost {
         case K_ARRIVAL: this.onArrival(cal.a); break;
         case K_COMPLETE: this.onComplete(cal.a, cal.b); break;
         case K_EXPIRE: this.onExpire(cal.a, cal.b); break;
+        case K_DEADLETTER: this.publishInto(cal.b, cal.a, true); break;
         default: this.onControl(cal.a);
       }
       if ((++this.events & 0xffff) === 0) this.checkBudgets();
@@ -174,8 +178,18 @@ export class NetworkModel implements BrokerHost {
     // With requeue false the dead-letter target is where retries go; a message that reached the
     // delivery limit has used up its retries and leaves instead (see README, "Retries").
     const exhausted = reason === DL_LIMIT && !q.requeue;
-    if (q.deadLetter >= 0 && !exhausted) this.publishInto(q.deadLetter, msg, true);
-    else this.leave(msg, LEAVE_LOST);
+    // RabbitMQ drops a message that goes round a dead-letter cycle with no rejection on the way.
+    // More automatic hops than there are queues must have revisited one: the message is dropped.
+    const hops = reason === DL_REJECTED ? 0 : this.store.autoHops[msg]! + 1;
+    this.store.autoHops[msg] = hops;
+    if (q.deadLetter < 0 || exhausted || hops > this.queues.length) {
+      this.leave(msg, LEAVE_LOST);
+      return;
+    }
+    // Republished as its own event: a chain of dead letters (drop-head into a full queue that
+    // dead-letters to itself) then advances one hop per event, under the event budget, never
+    // as a recursion inside one event.
+    this.cal.schedule(this.cal.time, P_DEADLETTER, K_DEADLETTER, msg, q.deadLetter);
   }
 
   setTimer(queue: BrokerQueue, msg: number, at: number): number {

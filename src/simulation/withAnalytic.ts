@@ -77,6 +77,11 @@ export function analyzeScenario(scenario: Scenario): AnalyzeResult {
       out[q.id] = { analytic: null, reason: "no closed form or approximation for this combination (simulate)" };
       continue;
     }
+    if (hasNaN(a)) {
+      // A last guard: parameters at the edge of floating point (rates of 1e-320) must not reach a page as NaN.
+      out[q.id] = { analytic: null, reason: "the parameters are outside the range the formulas can evaluate" };
+      continue;
+    }
     if (m.caveats.length) a = { ...a, exact: false, note: [a.note, ...m.caveats].filter(Boolean).join("; ") };
     if (m.dropPercentiles) {
       a = { ...a };
@@ -86,6 +91,12 @@ export function analyzeScenario(scenario: Scenario): AnalyzeResult {
     out[q.id] = { analytic: a };
   }
   return { ...base, queues: out, ...(network ? { network: { analytic: null } } : {}) };
+}
+
+function hasNaN(value: unknown): boolean {
+  if (typeof value === "number") return Number.isNaN(value);
+  if (value && typeof value === "object") return Object.values(value).some(hasNaN);
+  return false;
 }
 
 /** Fills the `analytic` blocks of a simulation result. */

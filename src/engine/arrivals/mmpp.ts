@@ -127,5 +127,22 @@ export function mmpp(params: MmppParams, random: RandomSource, path = "arrival")
       `${path}.switch: the chain must be irreducible (every state reachable from every other), but state ${missing} is cut off`,
     );
   }
-  return new MmppProcess(rates, switching, stationaryDistribution(matrix), random);
+  const pi = stationaryDistribution(matrix);
+  // Sampling walks every switch; a chain that switches vastly more often than it produces
+  // arrivals would spend unbounded time between two arrivals.
+  let arrivalRate = 0;
+  let switchRate = 0;
+  for (let i = 0; i < n; i++) {
+    arrivalRate += pi[i]! * rates[i]!;
+    for (let j = 0; j < n; j++) switchRate += pi[i]! * switching[i * n + j]!;
+  }
+  if (arrivalRate > 0 && switchRate / arrivalRate > MAX_SWITCHES_PER_ARRIVAL) {
+    throw new RangeError(
+      `${path}.switch: the chain switches ${switchRate / arrivalRate} times per arrival on average (at most ${MAX_SWITCHES_PER_ARRIVAL}): switching rates too fast for the arrival rates`,
+    );
+  }
+  return new MmppProcess(rates, switching, pi, random);
 }
+
+/** Most state switches per arrival, on average, that the exact sampler accepts. */
+export const MAX_SWITCHES_PER_ARRIVAL = 1e6;

@@ -43,7 +43,12 @@ class ProfileProcess implements ArrivalProcess {
     // Introduction to Stochastic Processes, 1975; Law, Simulation Modeling and Analysis, 5th
     // ed., section 8.6.2). One uniform per arrival.
     let remaining = 0 - Math.log(1 - this.random());
+    // After skipping whole periods at most two periods remain to walk in exact arithmetic. Far
+    // out in time a step narrower than the clock's resolution has width 0 and consumes nothing:
+    // past that bound the profile can no longer be followed, and it ends.
+    let budget = 3 * (this.starts.length + 1);
     for (;;) {
+      if (--budget < 0) return (this.time = Infinity);
       const end = this.segmentEnd();
       const rate = this.rates[this.segment]!;
       if (rate > 0) {
