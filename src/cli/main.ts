@@ -2,12 +2,22 @@ import { CliError, ExitCode, oneLine } from "./cliError.ts";
 import type { CliIo } from "./io.ts";
 import { runCommand, runUsage } from "./commands/run.ts";
 import { analyzeCommand, analyzeUsage } from "./commands/analyze.ts";
+import { liveCommand, liveUsage } from "./commands/live.ts";
+import { planCommand, planUsage } from "./commands/plan.ts";
+import { sweepCommand, sweepUsage } from "./commands/sweep.ts";
+import { loadgenCommand, loadgenUsage } from "./commands/loadgen.ts";
+import { reportCommand, reportUsage } from "./commands/report.ts";
 
 type Command = (args: string[], io: CliIo) => Promise<number>;
 
 const commands: Record<string, { run: Command; usage: string; summary: string }> = {
   run: { run: runCommand, usage: runUsage, summary: "simulate a scenario" },
   analyze: { run: analyzeCommand, usage: analyzeUsage, summary: "analytic results only" },
+  live: { run: liveCommand, usage: liveUsage, summary: "watch a real queue, then observed vs predicted" },
+  plan: { run: planCommand, usage: planUsage, summary: "fewest consumers meeting an SLO, growth and headroom" },
+  sweep: { run: sweepCommand, usage: sweepUsage, summary: "simulate over a range of one or two parameters" },
+  loadgen: { run: loadgenCommand, usage: loadgenUsage, summary: "drive a real broker with a scenario and measure it" },
+  report: { run: reportCommand, usage: reportUsage, summary: "write an HTML, Markdown, CSV or JSON report" },
 };
 
 function help(): string {
