@@ -18,11 +18,12 @@ import { runReference } from "./reference.ts";
 import { runSimjs } from "./simjs.ts";
 import { formatCount, formatFixed, formatMega, formatMet, formatRatio, formatTable, type Column } from "./table.ts";
 import { coreWorkloads, theoryWq, TTL, W1, type Workload } from "./workloads.ts";
+import { threadsSection, uiSection } from "./sections.ts";
 
 const args = process.argv.slice(2);
 const quick = args.includes("--quick");
 const onlyArg = args.find((a) => a.startsWith("--only="));
-const allSections = ["engine", "reference", "simjs", "calendar"];
+const allSections = ["engine", "reference", "simjs", "calendar", "ui", "threads"];
 const sections = new Set(onlyArg ? onlyArg.slice("--only=".length).split(",") : allSections);
 for (const s of sections) {
   if (!allSections.includes(s)) {
@@ -193,7 +194,7 @@ function print(title: string, lines: string[], notes: string[] = []): void {
   for (const n of notes) console.log(`  ${n}`);
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const started = nowMs();
   console.log(`Kendall benchmarks: ${quick ? "quick" : "full"} run, ${formatCount(messages)} messages per workload`);
   console.log(`node ${process.version}, ${os.cpus().length} CPUs, load average ${os.loadavg().map((x) => x.toFixed(2)).join(" ")}, gc between runs: ${gcFunction ? "yes" : "no"}`);
@@ -243,7 +244,9 @@ function main(): void {
       "Baseline: binary heap of {time, priority, seq, kind, a, b} objects, same comparator, one object per push.",
     ]);
   }
+  if (sections.has("threads")) await threadsSection(quick);
+  if (sections.has("ui")) await uiSection(quick);
   console.log(`\nTotal ${formatFixed((nowMs() - started) / 1000, 1)} s; load average now ${os.loadavg().map((x) => x.toFixed(2)).join(" ")}.`);
 }
 
-main();
+void main();
