@@ -44,6 +44,10 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     io.err(oneLine(`kendall: unknown command ${JSON.stringify(name)} (commands: ${Object.keys(commands).join(", ")})`) + "\n");
     return ExitCode.badInput;
   }
+  if (rest.includes("--help") || rest.includes("-h")) {
+    io.out(`usage: ${command.usage}\n${command.summary}\n`);
+    return ExitCode.ok;
+  }
   try {
     return await command.run(rest, io);
   } catch (e) {
