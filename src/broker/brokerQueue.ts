@@ -146,6 +146,7 @@ export class BrokerQueue {
     s.queue[msg] = this.index;
     s.enqueuedAt[msg] = now;
     if (!keepDeliveries) s.deliveries[msg] = 0;
+    s.deliveriesAtEntry[msg] = s.deliveries[msg]!;
     s.serviceStartAt[msg] = -1;
     if (this.creditCount > 0 && this.ready.size === 0) {
       this.deliverTo(this.nextConsumer(), msg);
@@ -284,9 +285,11 @@ export class BrokerQueue {
     const s = this.store;
     s.state[msg] = UNACKED;
     s.consumer[msg] = consumer;
+    // Redelivered means delivered before in this queue (RabbitMQ's flag); a dead-lettered message
+    // arriving from another queue is a first delivery here, though its count carries on.
     const d = ++s.deliveries[msg]!;
     this.counts.delivered++;
-    if (d > 1) this.counts.redelivered++;
+    if (d > s.deliveriesAtEntry[msg]! + 1) this.counts.redelivered++;
     this.unacked++;
     if (consumer >= 0) this.unackedOf[consumer]!++;
     this.host.deliver(this, consumer, msg);

@@ -15,8 +15,10 @@ export class MessageStore {
   /** Service time drawn for the current delivery (s), and what is left of it after a preemption (0: none). */
   serviceDemand: Float64Array;
   serviceLeft: Float64Array;
-  /** Deliveries at the current queue (1 on the first delivery; > 1 means redelivered). */
+  /** Deliveries so far (1 on the first delivery); carried across dead-letter hops for the delivery limit. */
   deliveries: Int32Array;
+  /** `deliveries` when the message entered its current queue: later deliveries there are redeliveries. */
+  deliveriesAtEntry: Int32Array;
   /** Index of the queue the message is in. */
   queue: Int32Array;
   /** Class index within its queue's priority classes (0 when the queue has none). */
@@ -31,6 +33,9 @@ export class MessageStore {
   timer: Float64Array;
   /** Dead-letter hops since the message was last rejected (expiry, maxlen, delivery limit): for cycle detection. */
   autoHops: Int32Array;
+  /** The queue the message first entered, and how many queues it has been published into (for end-to-end paths). */
+  entry: Int32Array;
+  visits: Int32Array;
   /** Family id of fanout copies (-1 when the message was never copied). */
   family: Int32Array;
   /** MessageState. */
@@ -49,6 +54,7 @@ export class MessageStore {
     this.serviceDemand = new Float64Array(cap);
     this.serviceLeft = new Float64Array(cap);
     this.deliveries = new Int32Array(cap);
+    this.deliveriesAtEntry = new Int32Array(cap);
     this.queue = new Int32Array(cap);
     this.cls = new Int32Array(cap);
     this.consumer = new Int32Array(cap);
@@ -57,6 +63,8 @@ export class MessageStore {
     this.expiresAt = new Float64Array(cap);
     this.family = new Int32Array(cap);
     this.autoHops = new Int32Array(cap);
+    this.entry = new Int32Array(cap);
+    this.visits = new Int32Array(cap);
     this.state = new Uint8Array(cap);
     this.freeIds = new Int32Array(cap);
   }
@@ -81,6 +89,7 @@ export class MessageStore {
     this.expiresAt[id] = Infinity;
     this.family[id] = -1;
     this.autoHops[id] = 0;
+    this.visits[id] = 0;
     this.state[id] = MessageState.ready;
     this.live++;
     return id;
@@ -90,6 +99,8 @@ export class MessageStore {
   copy(msg: number): number {
     const id = this.alloc(this.bornAt[msg]!);
     this.family[id] = this.family[msg]!;
+    this.entry[id] = this.entry[msg]!;
+    this.visits[id] = this.visits[msg]!;
     return id;
   }
 
@@ -125,12 +136,15 @@ export class MessageStore {
     this.timer = f64(this.timer);
     this.expiresAt = f64(this.expiresAt);
     this.deliveries = i32(this.deliveries);
+    this.deliveriesAtEntry = i32(this.deliveriesAtEntry);
     this.queue = i32(this.queue);
     this.cls = i32(this.cls);
     this.consumer = i32(this.consumer);
     this.readyPos = i32(this.readyPos);
     this.family = i32(this.family);
     this.autoHops = i32(this.autoHops);
+    this.entry = i32(this.entry);
+    this.visits = i32(this.visits);
     this.freeIds = i32(this.freeIds);
     const st = new Uint8Array(cap);
     st.set(this.state);

@@ -3,6 +3,7 @@ import type { Scenario } from "../scenario/types.ts";
 import type { CompiledQueue } from "./compile.ts";
 import type { BatchRecorder } from "./batchRecorder.ts";
 import type { QueueLoad } from "./offeredLoad.ts";
+import { routeResults } from "./routeResults.ts";
 import { metricNames, type ReplicationSummary } from "./replicationSummary.ts";
 import type { Estimate, Percentiles, QueueResult, RunResult, SimulatedCounts, SimulatedQueue } from "./result.ts";
 
@@ -81,7 +82,12 @@ export function aggregate(scenario: Scenario, queues: CompiledQueue[], loads: Qu
     queues: out,
     ...(hasNetwork ? {
       network: {
-        simulated: { W: networkW, sojourn: percentilesOf(merged(reps.map((r) => r.networkSojourn))), served: reps.reduce((a, r) => a + r.networkServed, 0) },
+        simulated: {
+          W: networkW,
+          sojourn: percentilesOf(merged(reps.map((r) => r.networkSojourn))),
+          served: reps.reduce((a, r) => a + r.networkServed, 0),
+          routes: routeResults(queues, reps, percentilesOf),
+        },
         analytic: null,
       },
     } : {}),

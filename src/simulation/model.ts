@@ -1,5 +1,5 @@
 import { BrokerQueue, PublishOutcome, type BrokerHost } from "../broker/brokerQueue.ts";
-import { DeadLetterCode } from "../broker/counts.ts";
+import { DeadLetterCode, deadLetterReasons } from "../broker/counts.ts";
 import { MessageStore } from "../broker/messageStore.ts";
 import { createArrivalProcess, type ArrivalProcess } from "../engine/arrivals/index.ts";
 import { Calendar } from "../engine/calendar.ts";
@@ -11,6 +11,7 @@ import type { CompiledQueue } from "./compile.ts";
 import { ConsumerPool } from "./consumers.ts";
 import { Families } from "./families.ts";
 import { PathRecorder } from "./pathRecorder.ts";
+import { RouteStats } from "./routeStats.ts";
 import { StationStats } from "./stationStats.ts";
 
 /** How one replication ends and what it records. */
@@ -35,8 +36,21 @@ export interface ReplicationPlan {
   batchEvery?: number;
   /** Record each queue's length over time every this many simulated seconds (0: none). */
   pathInterval?: number;
+  /** Receives every event of the replication (publish, deliver, start, ack, nack, expire, dead-letter, leave): small runs only. */
+  trace?: (e: TraceEvent) => void;
   /** Called with the fraction done, every 2^16 events. */
   onProgress?: (fraction: number) => void;
+}
+
+/** One line of a trace: what happened to which message, where and when. */
+export interface TraceEvent {
+  t: number;
+  event: "publish" | "refused" | "deliver" | "start" | "ack" | "nack" | "requeue" | "expire" | "dead-letter" | "leave";
+  msg: number;
+  queue?: string;
+  consumer?: number;
+  /** Dead-letter reason, or whether a message that left was served. */
+  detail?: string;
 }
 
 export type StopReason = "backlog limit" | "event budget" | "time budget";
@@ -83,6 +97,10 @@ export class NetworkModel implements BrokerHost {
   inSystemAtWarmup: Float64Array;
   onBatch: (() => void) | null = null;
   readonly path: PathRecorder | null;
+  /** End-to-end times per route through the network (null for a single queue). */
+  readonly routes: RouteStats | null;
+  /** Receives every broker event of this replication, when a trace is asked for. */
+  private readonly trace: ((e: TraceEvent) => void) | null;
 
   private readonly serviceRng: RandomSource[];
   private readonly failRng: RandomSource[];
@@ -129,6 +147,8 @@ export class NetworkModel implements BrokerHost {
     this.arrivals = queues.map((q) => (q.spec.arrival ? createArrivalProcess(q.spec.arrival, stream("arrivals", q), `queues[${q.index}].arrival`) : null));
     this.inSystemAtWarmup = new Float64Array(queues.length);
     this.hasNetwork = queues.length > 1 || queues.some((q) => q.routeTo.length > 0 || q.fanout.length > 0 || q.deadLetter >= 0);
+    this.routes = this.hasNetwork ? new RouteStats(queues.length) : null;
+    this.trace = plan.trace ?? null;
     this.preemptive = queues.map((q) => q.spec.preemptive === true && q.classNames.length > 1 && q.spec.prefetch === 1 && q.servers !== Infinity);
     this.path = plan.pathInterval ? new PathRecorder(queues.length, plan.pathInterval) : null;
     this.warmupSeries = plan.recordWarmupSeries ? new BatchSeries({ batchSize: 5, maxBatches: 4096 }) : null;
@@ -170,11 +190,13 @@ export class NetworkModel implements BrokerHost {
   // --- BrokerHost ---------------------------------------------------------------------------
 
   deliver(queue: BrokerQueue, consumer: number, msg: number): void {
+    if (this.trace) this.emit("deliver", msg, queue.index, consumer, this.store.deliveries[msg]! > this.store.deliveriesAtEntry[msg]! + 1 ? "redelivered" : undefined);
     if (this.pools[queue.index]!.offer(consumer, msg)) this.startService(queue.index, consumer, msg);
   }
 
   deadLetter(queue: BrokerQueue, msg: number, reason: number): void {
     const q = this.queues[queue.index]!;
+    if (this.trace) this.emit("dead-letter", msg, queue.index, undefined, deadLetterReasons[reason]);
     // With requeue false the dead-letter target is where retries go; a message that reached the
     // delivery limit has used up its retries and leaves instead (see README, "Retries").
     const exhausted = reason === DL_LIMIT && !q.requeue;
@@ -222,17 +244,20 @@ export class NetworkModel implements BrokerHost {
     if (next >= 0) this.startService(q, consumer, next);
     const broker = this.brokers[q]!;
     if (spec.failureP > 0 && this.failRng[q]!() < spec.failureP) {
+      if (this.trace) this.emit(spec.requeue ? "requeue" : "nack", msg, q, consumer);
       broker.nack(consumer, msg, spec.requeue, now);
       return;
     }
     const enq = s.enqueuedAt[msg]!;
     if (this.warm) st.recordServed(now - enq, s.serviceStartAt[msg]! - enq, s.cls[msg]!);
+    if (this.trace) this.emit("ack", msg, q, consumer);
     broker.ack(consumer, msg, now);
     this.route(spec, msg);
   }
 
   private onExpire(msg: number, q: number): void {
     if (this.warm) this.stats[q]!.expired++;
+    if (this.trace) this.emit("expire", msg, q);
     this.brokers[q]!.expire(msg, this.cal.time);
   }
 
@@ -263,6 +288,7 @@ export class NetworkModel implements BrokerHost {
       s.serviceDemand[msg] = duration;
       s.serviceStartAt[msg] = now;
     }
+    if (this.trace) this.emit("start", msg, q, consumer, String(duration));
     const handle = this.cal.schedule(now + duration, P_COMPLETE, K_COMPLETE, q, msg);
     if (this.preemptive[q]) s.timer[msg] = handle;
   }
@@ -300,8 +326,11 @@ export class NetworkModel implements BrokerHost {
     const st = this.stats[q]!;
     if (this.warm) st.published++;
     const broker = this.brokers[q]!;
+    if (this.hasNetwork && s.visits[msg]!++ === 0) s.entry[msg] = q;
+    if (this.trace) this.emit("publish", msg, q);
     const outcome = broker.publish(msg, this.cal.time, deadLettered);
     if (outcome === REFUSED) {
+      if (this.trace) this.emit("refused", msg, q);
       if (this.warm) st.dropped++;
       this.leave(msg, LEAVE_LOST);
     } else if (outcome === QUEUED) {
@@ -336,6 +365,10 @@ export class NetworkModel implements BrokerHost {
     const now = this.cal.time;
     const family = s.family[msg]!;
     const born = s.bornAt[msg]!;
+    const entry = s.entry[msg]!;
+    const exit = s.queue[msg]!;
+    const visits = s.visits[msg]!;
+    if (this.trace) this.emit("leave", msg, exit >= 0 ? exit : undefined, undefined, how === LEAVE_SERVED ? "served" : "lost");
     s.free(msg);
     if (family >= 0 && !this.families.leave(family, how === LEAVE_SERVED)) return;
     const servedAll = family >= 0 ? this.families.lastServed : how === LEAVE_SERVED;
@@ -349,7 +382,10 @@ export class NetworkModel implements BrokerHost {
       const net = this.network;
       net.served++;
       net.sumW += now - born;
-      if (this.hasNetwork) net.sojourn.add(now - born);
+      if (this.hasNetwork) {
+        net.sojourn.add(now - born);
+        this.routes!.record(entry, exit, visits, now - born);
+      }
     }
     if (this.onBatch !== null && --this.untilBatch === 0) {
       this.untilBatch = this.plan.batchEvery!;
@@ -376,6 +412,14 @@ export class NetworkModel implements BrokerHost {
   private stop(reason: StopReason): void {
     if (this.stopped === null) this.stopped = reason;
     this.done = true;
+  }
+
+  private emit(event: TraceEvent["event"], msg: number, q?: number, consumer?: number, detail?: string): void {
+    const e: TraceEvent = { t: this.cal.time, event, msg };
+    if (q !== undefined) e.queue = this.queues[q]!.id;
+    if (consumer !== undefined) e.consumer = consumer;
+    if (detail !== undefined) e.detail = detail;
+    this.trace!(e);
   }
 
   private checkBudgets(): void {

@@ -16,8 +16,19 @@ export interface QueueReplication {
   growth: number;
 }
 
+/** End-to-end figures of one route (entry queue, exit queue, queues visited) in one replication. */
+export interface RouteReplication {
+  entry: number;
+  exit: number;
+  visits: number;
+  count: number;
+  sumW: number;
+  sojourn: QuantileSketch;
+}
+
 export interface ReplicationSummary {
   queues: QueueReplication[];
+  routes: RouteReplication[];
   networkW: number;
   networkServed: number;
   networkSojourn: QuantileSketch;
@@ -75,6 +86,7 @@ export function summarizeReplication(model: NetworkModel): ReplicationSummary {
   });
   return {
     queues,
+    routes: model.routes ? model.routes.all().map((r) => ({ ...r })) : [],
     networkW: ratio(model.network.sumW, model.network.served),
     networkServed: model.network.served,
     networkSojourn: model.network.sojourn,
@@ -84,7 +96,8 @@ export function summarizeReplication(model: NetworkModel): ReplicationSummary {
 }
 
 /** A ReplicationSummary as plain data (sketches as SketchState), for sending between threads. */
-export type ReplicationState = Omit<ReplicationSummary, "queues" | "networkSojourn"> & {
+export type ReplicationState = Omit<ReplicationSummary, "queues" | "networkSojourn" | "routes"> & {
+  routes: (Omit<RouteReplication, "sojourn"> & { sojourn: SketchState })[];
   queues: (Omit<QueueReplication, "wait" | "sojourn" | "classes"> & { wait: SketchState; sojourn: SketchState; classes: { W: number; Wq: number; wait: SketchState; sojourn: SketchState }[] })[];
   networkSojourn: SketchState;
 };
@@ -93,6 +106,7 @@ export function summaryToState(s: ReplicationSummary): ReplicationState {
   return {
     ...s,
     queues: s.queues.map((q) => ({ ...q, wait: q.wait.toState(), sojourn: q.sojourn.toState(), classes: q.classes.map((c) => ({ ...c, wait: c.wait.toState(), sojourn: c.sojourn.toState() })) })),
+    routes: s.routes.map((r) => ({ ...r, sojourn: r.sojourn.toState() })),
     networkSojourn: s.networkSojourn.toState(),
   };
 }
@@ -102,6 +116,7 @@ export function summaryFromState(s: ReplicationState): ReplicationSummary {
   return {
     ...s,
     queues: s.queues.map((q) => ({ ...q, wait: sk(q.wait), sojourn: sk(q.sojourn), classes: q.classes.map((c) => ({ ...c, wait: sk(c.wait), sojourn: sk(c.sojourn) })) })),
+    routes: s.routes.map((r) => ({ ...r, sojourn: sk(r.sojourn) })),
     networkSojourn: sk(s.networkSojourn),
   };
 }

@@ -100,12 +100,28 @@ export interface RunDetail {
   sojourn: Record<string, HistogramBin[]>;
 }
 
+/** End-to-end figures of one route through a network. */
+export interface RouteResult {
+  /** Readable route, e.g. `"orders" -> "billing"` or `"work" -> ... -> "check" (4 queues)`; "other routes" pools the rest. */
+  route: string;
+  entry: string | null;
+  exit: string | null;
+  /** Queues visited (publishes), counting a revisit; null for the pooled rest. */
+  visits: number | null;
+  /** Messages that completed this route, over all replications after warm-up. */
+  messages: number;
+  /** Fraction of all completed messages. */
+  share: number;
+  W: Estimate;
+  sojourn: Percentiles;
+}
+
 export interface RunResult {
   scenario: string;
   seed: number;
   queues: Record<string, QueueResult>;
   network?: {
-    simulated: { W: Estimate; sojourn: Percentiles; served: number };
+    simulated: { W: Estimate; sojourn: Percentiles; served: number; routes: RouteResult[] };
     analytic: Record<string, unknown> | null;
   };
   unstable: UnstableQueue[];

@@ -1,7 +1,7 @@
 import type { Scenario } from "../scenario/types.ts";
 import { meanCi, mserTruncation } from "../stats/index.ts";
 import { compileScenario, type CompiledQueue } from "./compile.ts";
-import { NetworkModel, type ReplicationPlan } from "./model.ts";
+import { NetworkModel, type ReplicationPlan, type TraceEvent } from "./model.ts";
 import { offeredLoad, type QueueLoad } from "./offeredLoad.ts";
 import { aggregate } from "./aggregate.ts";
 import { summarizeReplication, type ReplicationSummary } from "./replicationSummary.ts";
@@ -26,6 +26,8 @@ export interface RunOptions {
   timeBudgetMs?: number;
   /** Progress in [0, 1] over all replications. */
   onProgress?: (fraction: number) => void;
+  /** Receives every event of the first replication (small runs: one line per message event). */
+  trace?: (e: TraceEvent) => void;
   /** Also return `detail` (queue-length path, histograms) for charts. */
   detail?: boolean;
 }
@@ -99,7 +101,7 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunRe
   const span = plan.duration < Infinity ? plan.duration + plan.warmupDuration : (plan.messages + plan.warmupMessages) / Math.max(totalRate, 1e-9);
   const runOne = (r: number) => {
     const onProgress = options.onProgress ? (f: number) => options.onProgress!((reps.length + f) / run.replications) : undefined;
-    const out = simulateReplication(prep, r, { pathInterval: options.detail && first === null ? span / 400 : 0, onProgress });
+    const out = simulateReplication(prep, r, { pathInterval: options.detail && first === null ? span / 400 : 0, onProgress, ...(r === 0 && options.trace ? { trace: options.trace } : {}) });
     first ??= out.model;
     batches ??= out.batches;
     reps.push(out.summary);

@@ -109,9 +109,13 @@ export async function liveCommand(args: string[], io: CliIo): Promise<number> {
   samples.push(first);
   if (!values.json) io.out(`watching ${source.describe()} for ${windowS} s...\n`);
   const start = io.clock();
-  for (let k = 1; io.clock() - start < windowS * 1000; k++) {
-    await sleep(Math.max(0, start + k * intervalS * 1000 - io.clock()));
+  const intervalMs = intervalS * 1000;
+  for (let next = start + intervalMs; io.clock() - start < windowS * 1000; ) {
+    await sleep(Math.max(0, next - io.clock()));
     samples.push(await source.sample());
+    // A reading slower than the interval (a broker timing out) moves the schedule on rather than
+    // firing the missed readings back to back at a broker that is just recovering.
+    next = io.clock() > next + intervalMs ? io.clock() + intervalMs : next + intervalMs;
   }
   if (samples.every((s, i) => i === 0 || s.error)) {
     const last = samples[samples.length - 1]!;

@@ -57,7 +57,12 @@ export function formatRunTable(result: RunResult, label: string): string {
   }
   if (result.network) {
     const n = result.network.simulated;
-    out.push(`end to end: W ${formatEstimate(n.W.mean, n.W.ci95, "seconds")}, p99 ${formatSeconds(n.sojourn.p99)}`, "");
+    out.push(`end to end: W ${formatEstimate(n.W.mean, n.W.ci95, "seconds")}, p99 ${formatSeconds(n.sojourn.p99)}`);
+    const lines: string[][] = [["route", "share", "W (95% CI)", "p99"]];
+    for (const r of n.routes.slice(0, 8)) lines.push([r.route, formatPercent(r.share), formatEstimate(r.W.mean, r.W.ci95, "seconds"), formatSeconds(r.sojourn.p99)]);
+    if (n.routes.length > 8) lines.push([`(${n.routes.length - 8} more routes in --json)`, "", "", ""]);
+    if (n.routes.length > 0) out.push(table(lines));
+    out.push("");
   }
   if (result.stopped) out.push(`stopped early: ${result.stopped.reason} (replication ${result.stopped.replication ?? 0})`);
   const w = result.warmup;
