@@ -1,6 +1,6 @@
 import type { Scenario } from "../scenario/types.ts";
 import { analyzeScenario, compileScenario, offeredLoad, runScenario } from "../simulation/index.ts";
-import { scaleScenarioLoad } from "../ui/model/scaleArrivals.ts";
+import { scaleLoad } from "../planner/index.ts";
 import type { CurvePoint, SweepPoint } from "./protocol.ts";
 
 /** Offered loads of the analytic curve: 0.05 to 0.98 per consumer. */
@@ -25,7 +25,7 @@ export function queueRho(scenario: Scenario, queueId: string): number {
 export function analyticCurve(scenario: Scenario, queueId: string, rho: number): CurvePoint[] {
   if (!(rho > 0)) return [];
   return curveRhos.map((target) => {
-    const a = (analyzeScenario(scaleScenarioLoad(scenario, target / rho)).queues[queueId]?.analytic ?? null) as Record<string, unknown> | null;
+    const a = (analyzeScenario(scaleLoad(scenario, target / rho)).queues[queueId]?.analytic ?? null) as Record<string, unknown> | null;
     const point: CurvePoint = { rho: target };
     const meanWait = finiteField(a, "Wq");
     const p99 = finiteField(a?.wait as Record<string, unknown> | undefined, "p99");
@@ -40,7 +40,7 @@ export function analyticCurve(scenario: Scenario, queueId: string, rho: number):
  * scenario's seed (common random numbers across the points).
  */
 export function sweepPoint(scenario: Scenario, queueId: string, rho: number, target: number): SweepPoint {
-  const scaled = scaleScenarioLoad(scenario, target / rho);
+  const scaled = scaleLoad(scenario, target / rho);
   const messages = Math.min(scenario.run.messages ?? sweepMessages, sweepMessages);
   const short: Scenario = { ...scaled, run: { warmup: "auto", messages, replications: sweepReplications } };
   const q = runScenario(short).queues[queueId]!.simulated;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseScenario, type ArrivalSpec, type Scenario } from "../../src/scenario/index.ts";
 import { compileScenario, offeredLoad } from "../../src/simulation/index.ts";
-import { scaleArrival, scaleScenarioLoad } from "../../src/ui/model/scaleArrivals.ts";
+import { scaleArrival, scaleLoad } from "../../src/planner/index.ts";
 import pipeline from "../../models/pipeline.json" with { type: "json" };
 
 const base = { id: "q", service: { dist: "exponential", mean: 0.01 } };
@@ -28,7 +28,7 @@ describe("scaleArrival", () => {
     if (!parsed.ok) throw new Error("pipeline does not parse");
     const s: Scenario = parsed.scenario;
     const before = offeredLoad(s, compileScenario(s));
-    const scaled = scaleScenarioLoad(s, 0.5);
+    const scaled = scaleLoad(s, 0.5);
     const after = offeredLoad(scaled, compileScenario(scaled));
     after.forEach((l, i) => expect(l.rho).toBeCloseTo(before[i]!.rho * 0.5, 12));
   });
