@@ -58,9 +58,13 @@ function sourceFromFlags(v: Values, queue: string): LiveSource {
   if (mapping && flag !== "prometheus") throw new CliError("--map: only with --prometheus");
   if (flag === "rabbitmq") {
     if (path !== "/") throw new CliError("--rabbitmq: give the management API's base URL, e.g. http://127.0.0.1:15672");
-    const host = new URL(endpoint.origin).hostname;
-    // Counters come from Prometheus on the same host when the management metrics collector is off.
-    const counterFallback = { ...endpoint, origin: `${new URL(endpoint.origin).protocol}//${host.includes(":") ? `[${host}]` : host}:15692` };
+    const u = new URL(endpoint.origin);
+    // Counters come from Prometheus on the same host when the management metrics collector is
+    // off, but only for a node on the default ports, where 15692 is its own listener: beside a
+    // management API on another port, 15692 may be another node's (a second node on this
+    // machine), whose counters for a same-named queue would be passed off as this one's.
+    if (u.port !== "15672") return createSource({ kind: "rabbitmq-api", endpoint, queue, vhost });
+    const counterFallback = { ...endpoint, origin: `${u.protocol}//${u.host.replace(/:15672$/, ":15692")}` };
     return createSource({ kind: "rabbitmq-api", endpoint, queue, vhost, counterFallback });
   }
   if (flag === "nats") {
