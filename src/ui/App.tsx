@@ -9,6 +9,8 @@ import { useOfferedLoad } from "./hooks/useOfferedLoad.ts";
 import { useRun } from "./hooks/useRun.ts";
 import { useSweep } from "./hooks/useSweep.ts";
 import { loadExamples } from "./model/examples.ts";
+import { PlanWorkbench } from "./plan/PlanWorkbench.tsx";
+import { LivePanel } from "./live/LivePanel.tsx";
 
 const examples = loadExamples();
 
@@ -32,6 +34,8 @@ export function App() {
         </aside>
         <ResultsPanel scenario={scenario} queueId={queueId} run={run} sweep={sweep} loads={loads} dispatch={dispatch} />
       </div>
+      <LivePanel scenario={scenario} queueId={queueId} dispatch={dispatch} />
+      <PlanWorkbench scenario={scenario} queueId={queueId} run={run} dispatch={dispatch} />
     </div>
   );
 }

@@ -26,7 +26,38 @@ const shots: [string, string, { width: number; height: number }][] = [
   ["phone-feedback", link(feedback), { width: 390, height: 844 }],
   ["desktop-deadletter", link(deadLetter), { width: 1280, height: 800 }],
 ];
-try {
+/** The plan, sweep and export panels with a plan, a sweep and the export menu open. */
+async function planShots() {
+  for (const [name, viewport] of [["desktop", { width: 1280, height: 800 }], ["phone", { width: 390, height: 844 }]] as const) {
+    const { page, errors } = await openPage(app, app.url, viewport);
+    await waitForRun(page, 0, 90_000);
+    const plan = page.getByTestId("plan-panel");
+    await plan.getByLabel("Service level objective").fill("p99(wait) < 200 parsecs");
+    await plan.getByTestId("slo-error").scrollIntoViewIfNeeded();
+    await plan.screenshot({ path: `${out}/${name}-plan-error.png` });
+    await plan.getByLabel("Service level objective").fill("p99(wait) < 200ms and dropped < 0.1%");
+    await plan.getByLabel("Cost per consumer-hour").fill("0.12");
+    await plan.getByRole("button", { name: "Plan", exact: true }).click();
+    await plan.getByTestId("plan-consumers").waitFor({ timeout: 60_000 });
+    const sweep = page.getByTestId("sweep-panel");
+    await sweep.getByRole("button", { name: "Run sweep" }).click();
+    await page.waitForFunction(() => !document.querySelector('[data-testid="sweep-panel"] progress'), undefined, { timeout: 90_000 });
+    await sweep.locator("summary").click();
+    await page.getByTestId("workbench").scrollIntoViewIfNeeded();
+    await page.getByTestId("export-menu").locator("summary").click();
+    await page.getByTestId("workbench-head").scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${out}/${name}-export-menu.png` });
+    await page.getByTestId("workbench").screenshot({ path: `${out}/${name}-workbench.png` });
+    await page.getByTestId("export-menu").locator("summary").click();
+    await sweep.getByLabel("log scale for waits").check();
+    await sweep.screenshot({ path: `${out}/${name}-sweep-log.png` });
+    if (errors.length) console.log(name, "page errors:", errors);
+    await page.context().close();
+  }
+}
+
+/** The page at several scenarios and viewports, a run in progress and the real-time broker. */
+async function pageShots() {
   for (const [name, url, viewport] of shots) {
     const { page, errors } = await openPage(app, url, viewport);
     await waitForRun(page, 0, 60_000);
@@ -55,6 +86,12 @@ try {
     await rt.page.getByTestId("realtime").screenshot({ path: `${out}/${name}.png` });
     await rt.page.context().close();
   }
+}
+
+// `KENDALL_SHOTS=plan` takes only the plan, sweep and export shots.
+try {
+  if (process.env.KENDALL_SHOTS !== "plan") await pageShots();
+  await planShots();
   console.log(`screenshots in ${out}`);
 } finally {
   await app.close();
