@@ -1,4 +1,5 @@
 import { QuantileSketch, type SketchState } from "../stats/index.ts";
+import type { RouteFigures } from "./routeStats.ts";
 import type { NetworkModel } from "./model.ts";
 import type { SimulatedCounts } from "./result.ts";
 
@@ -17,14 +18,7 @@ export interface QueueReplication {
 }
 
 /** End-to-end figures of one route (entry queue, exit queue, queues visited) in one replication. */
-export interface RouteReplication {
-  entry: number;
-  exit: number;
-  visits: number;
-  count: number;
-  sumW: number;
-  sojourn: QuantileSketch;
-}
+export type RouteReplication = RouteFigures;
 
 export interface ReplicationSummary {
   queues: QueueReplication[];
