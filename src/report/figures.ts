@@ -1,11 +1,11 @@
 /**
  * The figures of one queue as rows of text, simulated beside analytic, shared by the Markdown
- * and HTML reports (the same rows as `kendall run`'s table).
+ * and HTML reports and `kendall run`'s table.
  */
 import type { QueueResult, SimulatedQueue } from "../simulation/result.ts";
 import { formatEstimate, formatNumber, formatPercent, formatSeconds } from "./format.ts";
 
-type Kind = "seconds" | "percent" | "rate" | "plain";
+export type Kind = "seconds" | "percent" | "rate" | "plain";
 
 /** One row of a queue's table: a metric, its simulated estimate (95% CI) and the model's figure. */
 export interface FigureRow {
@@ -23,7 +23,8 @@ export interface ModelSummary {
   reason?: string;
 }
 
-const rows: [label: string, key: keyof SimulatedQueue & string, kind: Kind, steadyOnly: boolean, analyticKey?: string][] = [
+/** The per-queue rows every output shows: label, simulated field, format, steady-state only, analytic field when named differently (expiry is the models' abandonment). */
+export const figureRows: [label: string, key: keyof SimulatedQueue & string, kind: Kind, steadyOnly: boolean, analyticKey?: string][] = [
   ["throughput", "throughput", "rate", false],
   ["utilization", "utilization", "percent", false],
   ["L (in queue)", "L", "plain", true],
@@ -61,7 +62,7 @@ function formatKind(v: number | undefined, kind: Kind): string {
 export function queueFigureRows(q: QueueResult): FigureRow[] {
   const s = q.simulated;
   const grows = "grows without bound";
-  const out = rows.map(([label, key, kind, steadyOnly, analyticKey]) => {
+  const out = figureRows.map(([label, key, kind, steadyOnly, analyticKey]) => {
     const e = s[key] as { mean: number; ci95: number };
     const simulated = steadyOnly && !s.steady ? grows : formatEstimate(e.mean, e.ci95, kind);
     return { label, simulated, analytic: formatKind(analyticFigure(q.analytic, analyticKey ?? key), kind) };

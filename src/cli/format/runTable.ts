@@ -1,19 +1,6 @@
 import { formatEstimate, formatNumber, formatPercent, formatSeconds } from "../../report/format.ts";
-import type { RunResult, SimulatedQueue } from "../../simulation/result.ts";
-
-type Kind = "seconds" | "percent" | "rate" | "plain";
-/** Simulated figure, its analytic counterpart (expiry is the models' abandonment), format. */
-const rows: [label: string, key: keyof SimulatedQueue & string, kind: Kind, steadyOnly: boolean, analyticKey?: string][] = [
-  ["throughput", "throughput", "rate", false],
-  ["utilization", "utilization", "percent", false],
-  ["L (in queue)", "L", "plain", true],
-  ["Lq (waiting)", "Lq", "plain", true],
-  ["W (sojourn)", "W", "seconds", true],
-  ["Wq (wait)", "Wq", "seconds", true],
-  ["P(wait > 0)", "pWait", "percent", true],
-  ["P(refused)", "pBlock", "percent", false],
-  ["P(expired)", "pExpire", "percent", false, "pAbandon"],
-];
+import { figureRows as rows, type Kind } from "../../report/figures.ts";
+import type { RunResult } from "../../simulation/result.ts";
 
 function analyticCell(a: Record<string, unknown> | null, key: string, kind: Kind): string {
   const v = a?.[key];
