@@ -42,7 +42,7 @@ export function inputOf(scenario: Scenario, extra: Partial<ReportInput> = {}): R
   return { scenario, result: resultOf(scenario), meta, ...extra };
 }
 
-/** A planner section as the lead will wire it (plain data). */
+/** A planner section as plain data, the shape the report builders take. */
 export const plan: PlanSection = {
   slo: "p99(wait) < 200ms",
   recommendation: "Run 3 consumers on orders and 2 on billing; at twice today's load, 5 and 3.",
