@@ -25,6 +25,9 @@ export interface ParamSweepRequest {
   /** Messages per replication and replications at each point (short runs keep the page responsive). */
   messages: number;
   replications: number;
+  /** A second parameter: the sweep then covers every combination, `path` outermost. */
+  path2?: string;
+  values2?: SweepValue[];
 }
 
 export type PlanWorkerRequest = PlanRequest | ParamSweepRequest;

@@ -10,21 +10,22 @@ declare const self: DedicatedWorkerGlobalScope;
 
 const post = (response: PlanWorkerResponse) => self.postMessage(response);
 
-/** One point at a time, so the page can draw the chart as it fills in. */
+/** One point at a time, so the page can draw the chart as it fills in; a 2-D sweep goes row by row, `path` outermost. */
 function sweep(request: ParamSweepRequest): SweepResult {
-  const { scenario, path, values, messages, replications } = request;
+  const { scenario, path, values, messages, replications, path2, values2 } = request;
   const options = { messages, replications };
+  const params = path2 !== undefined && values2 ? [{ path, values }, { path: path2, values: values2 }] : [{ path, values }];
   // Validates every value before the first simulation: a bad one is reported at once.
-  sweepScenarios(scenario, [{ path, values }], options);
+  const grid = sweepScenarios(scenario, params, options).map((p) => p.values);
   const points: SweepPoint[] = [];
   let result: SweepResult | null = null;
-  values.forEach((value, i) => {
-    const one = runSweep(scenario, [{ path, values: [value] }], options);
+  grid.forEach((combination, i) => {
+    const one = runSweep(scenario, params.map((p, k) => ({ path: p.path, values: [combination[k]!] })), options);
     points.push(one.points[0]!);
     result ??= one;
-    post({ type: "sweepPoint", id: request.id, point: one.points[0]!, done: i + 1, total: values.length });
+    post({ type: "sweepPoint", id: request.id, point: one.points[0]!, done: i + 1, total: grid.length });
   });
-  return { ...result!, params: [{ path, values }], points };
+  return { ...result!, params, points };
 }
 
 self.onmessage = (event: MessageEvent<PlanWorkerRequest>) => {

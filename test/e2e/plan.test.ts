@@ -76,4 +76,36 @@ describe.skipIf(!browserAvailable())("the plan, sweep and export panels in Chrom
     expect(errors).toEqual([]);
     await page.context().close();
   });
+
+  it("runs a 2-D sweep with a second parameter into a heat map of coloured cells and a table of every combination", async () => {
+    const { page, errors } = await openPage(app);
+    await waitForRun(page);
+    const panel = page.getByTestId("sweep-panel");
+    await panel.getByLabel(/Parameter of/).selectOption("consumers");
+    await panel.getByLabel("From", { exact: true }).fill("1");
+    await panel.getByLabel("To", { exact: true }).fill("3");
+    await panel.getByLabel("Points", { exact: true }).fill("3");
+    await panel.getByLabel("Second parameter", { exact: true }).selectOption("rate");
+    await panel.getByLabel("Second from (msg/s)").fill("20");
+    await panel.getByLabel("Second to (msg/s)").fill("60");
+    await panel.getByLabel("Second points").fill("2");
+    await panel.getByRole("button", { name: "Run sweep" }).click();
+    const cells = page.locator('[data-testid="chart-sweep-heatmap"] rect[data-x][data-y]');
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="chart-sweep-heatmap"] rect[data-x]').length >= 6, undefined, { timeout: 90_000 });
+    await expect(cells.count()).resolves.toBe(6);
+    // Every cell is coloured by its wait, or hatched where the queue is unstable; none is NaN.
+    const fills = await cells.evaluateAll((rects) => rects.map((r) => [r.getAttribute("fill"), r.getAttribute("data-wait"), r.getAttribute("data-unstable")]));
+    for (const [fill, wait, unstable] of fills) {
+      if (unstable === "true") expect(fill).toMatch(/^url\(#/);
+      else expect(Number(wait)).toBeGreaterThanOrEqual(0);
+    }
+    // The colour bar's title names the figure and its unit.
+    await expect(page.locator('[data-testid="chart-sweep-heatmap"] svg').textContent()).resolves.toMatch(/mean wait \((µs|ms|s|min)/);
+    await panel.getByLabel("p99 wait").check();
+    await expect(page.getByTestId("chart-sweep-heatmap").locator("h3").innerText()).resolves.toMatch(/^P99 wait over/);
+    await expect(page.getByTestId("sweep-table").locator("tbody tr").count()).resolves.toBe(6);
+    expect(await panel.innerText()).not.toMatch(/NaN|Infinity/);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
 });

@@ -51,6 +51,13 @@ async function planShots() {
     await page.getByTestId("export-menu").locator("summary").click();
     await sweep.getByLabel("log scale for waits").check();
     await sweep.screenshot({ path: `${out}/${name}-sweep-log.png` });
+    // A 2-D sweep: consumers against the arrival rate, as a heat map.
+    await sweep.getByLabel("Second parameter", { exact: true }).selectOption("rate");
+    await sweep.getByLabel("Points", { exact: true }).fill("4");
+    await sweep.getByLabel("Second points").fill("4");
+    await sweep.getByRole("button", { name: "Run sweep" }).click();
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="chart-sweep-heatmap"] rect[data-x]').length >= 16, undefined, { timeout: 90_000 });
+    await sweep.screenshot({ path: `${out}/${name}-sweep-heatmap.png` });
     if (errors.length) console.log(name, "page errors:", errors);
     await page.context().close();
   }

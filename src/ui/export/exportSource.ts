@@ -13,9 +13,11 @@ export function exportSourceOf(run: RunState, plan: PlanState, sweep: ParamSweep
   const { result, resultScenario: scenario } = run;
   if (!result || !scenario) return { ok: false, reason: run.running ? "The first run is still going: export when it finishes." : "No finished run to export yet." };
   const withPlan = plan.plan && plan.planScenario && planFits(plan.plan, plan.planScenario, scenario) ? plan.plan : null;
-  const withSweep = sweep.sweep && sweep.sweepScenario === scenario ? sweep.sweep : null;
+  // Reports chart one-parameter sweeps; a two-parameter grid stays in the page (and `kendall sweep --csv`).
+  const twoD = (sweep.sweep?.params.length ?? 0) > 1;
+  const withSweep = sweep.sweep && sweep.sweepScenario === scenario && !twoD ? sweep.sweep : null;
   const parts = ["the run's figures and charts", ...(withPlan ? ["the capacity plan"] : []), ...(withSweep ? ["the parameter sweep"] : [])];
-  const left = [...(plan.plan && !withPlan ? ["the plan (made for another scenario)"] : []), ...(sweep.sweep && !withSweep ? ["the sweep (run on another scenario)"] : [])];
+  const left = [...(plan.plan && !withPlan ? ["the plan (made for another scenario)"] : []), ...(sweep.sweep && !withSweep ? [twoD ? "the two-parameter sweep (reports chart one parameter; use kendall sweep --csv)" : "the sweep (run on another scenario)"] : [])];
   const last = parts.length > 1 ? `${parts.slice(0, -1).join(", ")} and ${parts.at(-1)}` : parts[0];
   return {
     ok: true,

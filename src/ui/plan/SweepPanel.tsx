@@ -1,11 +1,12 @@
 import { useId, useState, type FormEvent } from "react";
 import type { Scenario } from "../../scenario/index.ts";
 import type { ParamSweepState, ParamSweepStore } from "./paramSweepStore.ts";
-import { SweepChart } from "./SweepChart.tsx";
-import { defaultRange, sweepableParams, sweepInputOf, sweepParams, sweepValuesOf, type SweepParam } from "./sweepForm.ts";
-import { SweepTable } from "./SweepTable.tsx";
+import { SecondParamFields } from "./SecondParamFields.tsx";
+import { gridSizeError, sweepableParams, sweepInputOf, sweepParams, type SweepParam } from "./sweepForm.ts";
+import { SweepRangeFields } from "./SweepRangeFields.tsx";
+import { SweepResults } from "./SweepResults.tsx";
+import { useSweepRange } from "./useSweepRange.ts";
 import { WorkProgress } from "./WorkProgress.tsx";
-import { Toggle } from "../components/Toggle.tsx";
 
 interface Props {
   scenario: Scenario;
@@ -14,26 +15,31 @@ interface Props {
   store: ParamSweepStore;
 }
 
-/** Sweep one parameter of the selected queue over a range: short simulations, drawn with their intervals. */
+/**
+ * Sweep one parameter of the selected queue over a range (short simulations, drawn with their
+ * intervals), or two parameters over a grid (drawn as a heat map).
+ */
 export function SweepPanel({ scenario, queueId, sweep, store }: Props) {
   const id = useId();
   const queue = scenario.queues.find((q) => q.id === queueId);
   const params = queue ? sweepableParams(queue) : [];
-  const [log, setLog] = useState(false);
   const [chosen, setChosen] = useState<SweepParam>("consumers");
   const param = params.includes(chosen) ? chosen : (params[0] ?? "consumers");
-  const initial = queue ? defaultRange(queue, param) : { from: 1, to: 6, points: 6 };
-  const [range, setRange] = useState<{ key: string; from: string; to: string; points: string } | null>(null);
-  const key = `${queueId}:${param}`;
-  const shown = range?.key === key ? range : { key, from: String(initial.from), to: String(initial.to), points: String(initial.points) };
-  const values = sweepValuesOf(param, shown.from, shown.to, shown.points);
-  const spec = sweepParams[param];
-  const unit = spec.unit ? ` (${spec.unit})` : "";
+  const [chosen2, setChosen2] = useState<SweepParam | null>(null);
+  const params2 = params.filter((p) => p !== param);
+  const param2 = chosen2 !== null && params2.includes(chosen2) ? chosen2 : null;
+  const first = useSweepRange(queue, queueId, param);
+  const second = useSweepRange(queue, queueId, param2 ?? params2[0] ?? "rate");
+  const values = first.values;
+  const values2 = param2 ? second.values : null;
+  const sizeError = values.ok && values2?.ok ? gridSizeError(values.values.length, values2.values.length) : null;
+  const error = !values.ok ? values.message : values2 && !values2.ok ? `second parameter ${values2.message}` : sizeError;
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (values.ok && queue) store.request(scenario, sweepInputOf(scenario, queueId, param, values.values));
+    if (error || !values.ok || !queue) return;
+    const two = param2 && values2?.ok ? { param: param2, values: values2.values } : undefined;
+    store.request(scenario, sweepInputOf(scenario, queueId, param, values.values, two));
   };
-  const setField = (field: "from" | "to" | "points", text: string) => setRange({ ...shown, [field]: text });
   const points = sweep.points;
   const input = sweep.input;
   return (
@@ -55,18 +61,15 @@ export function SweepPanel({ scenario, queueId, sweep, store }: Props) {
               ))}
             </select>
           </div>
-          <div className="sweep-range">
-            <RangeField label={`From${unit}`} value={shown.from} onChange={(t) => setField("from", t)} />
-            <RangeField label={`To${unit}`} value={shown.to} onChange={(t) => setField("to", t)} />
-            <RangeField label="Points" value={shown.points} onChange={(t) => setField("points", t)} />
-          </div>
-          {!values.ok && (
+          <SweepRangeFields unit={sweepParams[param].unit} shown={first.shown} setField={first.setField} />
+          {params2.length > 0 && <SecondParamFields params={params2} chosen={param2} onChoose={setChosen2} shown={second.shown} setField={second.setField} />}
+          {error && (
             <p className="field-error" role="alert">
-              {values.message}
+              {error}
             </p>
           )}
           <div className="plan-actions">
-            <button type="submit" className="primary" disabled={!values.ok}>
+            <button type="submit" className="primary" disabled={error !== null}>
               Run sweep
             </button>
             {sweep.running && <WorkProgress label="Simulating point" startedAt={sweep.startedAt} done={points.length} total={sweep.total} onCancel={() => store.cancel()} />}
@@ -78,23 +81,7 @@ export function SweepPanel({ scenario, queueId, sweep, store }: Props) {
           The sweep failed: {sweep.error}
         </p>
       )}
-      {input && points.length > 0 && (
-        <>
-          <SweepChart input={input} points={points} log={log} />
-          <Toggle label="log scale for waits" checked={log} onChange={setLog} />
-          <SweepTable input={input} points={points} />
-        </>
-      )}
+      {input && points.length > 0 && <SweepResults input={input} points={points} />}
     </section>
-  );
-}
-
-function RangeField({ label, value, onChange }: { label: string; value: string; onChange: (text: string) => void }) {
-  const id = useId();
-  return (
-    <div className="control">
-      <label htmlFor={id}>{label}</label>
-      <input id={id} type="text" inputMode="decimal" autoComplete="off" value={value} onChange={(e) => onChange(e.currentTarget.value)} />
-    </div>
   );
 }

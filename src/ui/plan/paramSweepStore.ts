@@ -29,9 +29,11 @@ export class ParamSweepStore extends ExternalStore<ParamSweepState> {
 
   /** Runs the sweep `input` describes on `scenario`, superseding any running one. */
   request(scenario: Scenario, input: SweepInput): void {
-    this.set({ running: true, startedAt: performance.now(), error: null, points: [], total: input.values.length, input, sweep: null, sweepScenario: scenario });
-    const { path, values, messages, replications } = input;
-    this.worker.send({ type: "paramSweep", scenario, path, values, messages, replications }, (response) => {
+    const total = input.values.length * (input.second?.values.length ?? 1);
+    this.set({ running: true, startedAt: performance.now(), error: null, points: [], total, input, sweep: null, sweepScenario: scenario });
+    const { path, values, messages, replications, second } = input;
+    const two = second ? { path2: second.path, values2: second.values } : {};
+    this.worker.send({ type: "paramSweep", scenario, path, values, messages, replications, ...two }, (response) => {
       if (response.type === "sweepPoint") this.set({ points: [...this.state.points, response.point] });
       else if (response.type === "sweep") this.set({ sweep: response.sweep, points: response.sweep.points, running: false });
       else if (response.type === "error") this.set({ running: false, error: response.message });

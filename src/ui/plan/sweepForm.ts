@@ -31,6 +31,8 @@ export interface SweepInput {
   values: number[];
   messages: number;
   replications: number;
+  /** The optional second parameter of a 2-D sweep (the grid's y), its sweep path and values in the scenario's units. */
+  second?: { param: SweepParam; path: string; values: number[] };
 }
 
 /** Messages per replication and replications of each sweep point: short runs, intervals still possible. */
@@ -86,9 +88,22 @@ export function sweepValuesOf(param: SweepParam, fromText: string, toText: strin
   return { ok: true, values: values.map((v) => round(v / spec.factor)) };
 }
 
-/** The sweep input for `param` of queue `queueId` with `values` in the scenario's units. */
-export function sweepInputOf(scenario: Scenario, queueId: string, param: SweepParam, values: number[]): SweepInput {
+/**
+ * The sweep input for `param` of queue `queueId` with `values` in the scenario's units, and
+ * optionally a second parameter for a 2-D grid (first parameter outermost, as `runSweep`).
+ */
+export function sweepInputOf(scenario: Scenario, queueId: string, param: SweepParam, values: number[], second?: { param: SweepParam; values: number[] }): SweepInput {
   const index = scenario.queues.findIndex((q) => q.id === queueId);
   const messages = Math.min(scenario.run.messages ?? sweepMessages, sweepMessages);
-  return { queueId, param, path: `queues[${index}].${sweepParams[param].field}`, values, messages, replications: sweepReplications };
+  const path = (p: SweepParam) => `queues[${index}].${sweepParams[p].field}`;
+  const input: SweepInput = { queueId, param, path: path(param), values, messages, replications: sweepReplications };
+  return second ? { ...input, second: { param: second.param, path: path(second.param), values: second.values } } : input;
+}
+
+/** Most points of a 2-D sweep from the page (the planner's own limit is 400; short runs keep the page responsive). */
+export const maxGridPoints = 144;
+
+/** Checks a 2-D grid's size: an error message naming both counts, or null when it may run. */
+export function gridSizeError(first: number, second: number): string | null {
+  return first * second > maxGridPoints ? `${first} × ${second} = ${first * second} points: at most ${maxGridPoints} in a 2-D sweep` : null;
 }

@@ -11,6 +11,8 @@ export interface Band {
 /** One point of the sweep chart: x in the panel's unit, the mean and p99 wait of the swept queue; null where it is unstable. */
 export interface SweepRow {
   x: number;
+  /** The second parameter's value (panel unit) in a 2-D sweep. */
+  y?: number;
   meanWait: Band | null;
   p99Wait: Band | null;
   unstable: boolean;
@@ -25,10 +27,13 @@ function band(f: SweepFigure | null): Band | null {
 /** The rows the chart and the table draw, in the order of the sweep's values. */
 export function sweepRows(input: SweepInput, points: SweepPoint[]): SweepRow[] {
   const k = sweepParams[input.param].factor;
+  const ky = input.second ? sweepParams[input.second.param].factor : 1;
   return points.flatMap((p) => {
     const v = p.values[0];
+    const w = p.values[1];
     const q = p.queues[input.queueId];
     if (typeof v !== "number" || !q) return [];
-    return [{ x: v * k, meanWait: band(q.Wq), p99Wait: band(q.waitP99), unstable: q.unstable }];
+    const y = input.second && typeof w === "number" ? { y: w * ky } : {};
+    return [{ x: v * k, ...y, meanWait: band(q.Wq), p99Wait: band(q.waitP99), unstable: q.unstable }];
   });
 }
