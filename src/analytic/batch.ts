@@ -11,7 +11,7 @@
 
 import type { AnalyticResult } from "./types.ts";
 import { checkNonNegative, checkPositive } from "./validate.ts";
-import { unstableStation } from "./station.ts";
+import { losslessStation, unstableStation } from "./station.ts";
 
 /** A batch-size law by its first two moments. */
 export interface BatchSize {
@@ -45,19 +45,5 @@ export function batchMG1(lambda: number, batch: BatchSize, meanService: number, 
   const es2 = meanService * meanService * (1 + serviceScv);
   const batchRate = lambda / ex;
   const Wq = (batchRate * ex * es2) / (2 * (1 - rho)) + (meanService * (ex2 - ex)) / (2 * ex * (1 - rho));
-  const W = Wq + meanService;
-  return {
-    model,
-    exact: true,
-    rho,
-    throughput: lambda,
-    utilization: rho,
-    pWait: 1 - (1 - rho) / ex,
-    pBlock: 0,
-    pAbandon: 0,
-    L: lambda * W,
-    Lq: lambda * Wq,
-    W,
-    Wq,
-  };
+  return losslessStation(model, true, lambda, rho, 1 - (1 - rho) / ex, Wq, meanService);
 }

@@ -17,7 +17,7 @@ import type { AnalyticResult } from "./types.ts";
 import { checkNonNegative, checkPositive, checkPositiveInteger } from "./validate.ts";
 import { mmcCore } from "./mmc.ts";
 import { constantPercentiles, percentilesOf } from "./percentiles.ts";
-import { unstableStation } from "./station.ts";
+import { losslessStation, unstableStation } from "./station.ts";
 
 function approximateWait(pWait: number, Wq: number): AnalyticResult["wait"] {
   if (Wq === 0 || pWait === 0) return constantPercentiles(0);
@@ -46,20 +46,8 @@ export function allenCunneen(lambda: number, arrivalScv: number, meanService: nu
   if (!core.stable) return unstableStation(name, false, rho, servers * mu);
   const factor = (arrivalScv + serviceScv) / 2;
   const Wq = (core.pWait / core.gap) * factor;
-  const W = Wq + meanService;
   return {
-    model: name,
-    exact: false,
-    rho,
-    throughput: lambda,
-    utilization: rho,
-    pWait: core.pWait,
-    pBlock: 0,
-    pAbandon: 0,
-    L: lambda * W,
-    Lq: lambda * Wq,
-    W,
-    Wq,
+    ...losslessStation(name, false, lambda, rho, core.pWait, Wq, meanService),
     wait: approximateWait(core.pWait, Wq),
     note: "two-moment approximation; P(wait) is the exact M/M/c Erlang C; wait percentiles assume an exponential conditional wait",
   };

@@ -7,7 +7,7 @@
 
 import type { AnalyticResult } from "./types.ts";
 import { checkNonNegative, checkPositive, checkPositiveInteger } from "./validate.ts";
-import { unstableStation } from "./station.ts";
+import { losslessStation, unstableStation } from "./station.ts";
 
 /** P-K means of M/G/1, shared by M/D/1, M/Ek/1 and M/G/1. */
 export function pollaczekKhinchine(model: string, lambda: number, meanService: number, serviceScv: number): AnalyticResult {
@@ -17,21 +17,7 @@ export function pollaczekKhinchine(model: string, lambda: number, meanService: n
   const rho = lambda * meanService;
   if (rho >= 1) return unstableStation(model, true, rho, 1 / meanService);
   const Wq = (rho * (1 + serviceScv) * meanService) / (2 * (1 - rho));
-  const W = Wq + meanService;
-  return {
-    model,
-    exact: true,
-    rho,
-    throughput: lambda,
-    utilization: rho,
-    pWait: rho,
-    pBlock: 0,
-    pAbandon: 0,
-    L: lambda * W,
-    Lq: lambda * Wq,
-    W,
-    Wq,
-  };
+  return losslessStation(model, true, lambda, rho, rho, Wq, meanService);
 }
 
 /**

@@ -9,7 +9,7 @@ import type { AnalyticResult } from "./types.ts";
 import { checkNonNegative, checkPositive, checkPositiveInteger, checkProbability } from "./validate.ts";
 import { logErlangCFromB, logInverseErlangB } from "./erlang.ts";
 import { percentilesOf, survivalQuantile } from "./percentiles.ts";
-import { unstableStation } from "./station.ts";
+import { losslessStation, unstableStation } from "./station.ts";
 
 /** The few numbers every M/M/c figure is built from. */
 export interface MmcCore {
@@ -122,20 +122,8 @@ export function mmc(lambda: number, mu: number, servers: number): AnalyticResult
   const rho = lambda / (servers * mu);
   if (!core.stable) return unstableStation(model, true, rho, servers * mu);
   const Wq = core.pWait / core.gap;
-  const W = Wq + 1 / mu;
   return {
-    model,
-    exact: true,
-    rho,
-    throughput: lambda,
-    utilization: rho,
-    pWait: core.pWait,
-    pBlock: 0,
-    pAbandon: 0,
-    L: lambda * W,
-    Lq: lambda * Wq,
-    W,
-    Wq,
+    ...losslessStation(model, true, lambda, rho, core.pWait, Wq, 1 / mu),
     wait: percentilesOf((q) => coreWaitQuantile(core, q)),
     sojourn: percentilesOf((q) => coreSojournQuantile(core, q)),
   };

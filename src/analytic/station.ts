@@ -32,3 +32,14 @@ export function unstableStation(model: string, exact: boolean, rho: number, serv
 export function exponentialQuantile(rate: number, q: number): number {
   return -Math.log1p(-q) / rate;
 }
+
+/**
+ * The means of a stable station that loses nothing, from its mean wait (Little's law:
+ * L = lambda W, Lq = lambda Wq; throughput lambda, utilization rho). Models add their
+ * percentiles and notes.
+ */
+export function losslessStation(model: string, exact: boolean, lambda: number, rho: number, pWait: number, Wq: number, meanService: number): AnalyticResult {
+  const W = Wq + meanService;
+  return { model, exact, rho, throughput: lambda, utilization: rho, pWait, pBlock: 0, pAbandon: 0, L: lambda * W, Lq: lambda * Wq, W, Wq };
+}
+
