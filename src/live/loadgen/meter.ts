@@ -94,8 +94,11 @@ export class Meter {
   }
 
   /** Closes the one-second interval ending at `t` (while the publishing window is open). */
-  tick(t: number): void {
+  tick(at: number): void {
     if (!this.open) return;
+    // Deliveries and acks arrive with their own clock readings: one stamped just after a
+    // scheduled tick may have been recorded before it. The interval then ends at that reading.
+    const t = Math.max(at, this.inSystem.lastTime, this.waiting.lastTime, this.busy.lastTime);
     const dt = t - this.intervalStart;
     if (!(dt > 0)) return;
     const now = { system: this.inSystem.integral(t), waiting: this.waiting.integral(t), busy: this.busy.integral(t) };
