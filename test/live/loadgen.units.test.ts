@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createDistribution } from "../../src/engine/random/index.ts";
 import { createStream } from "../../src/engine/rng.ts";
+import { connectError } from "../../src/live/loadgen/brokerError.ts";
 import { nowMs, sleepUntil } from "../../src/live/loadgen/clock.ts";
 import { settleCounts } from "../../src/live/loadgen/counts.ts";
 import { Flag, MessageLedger } from "../../src/live/loadgen/ledger.ts";
@@ -60,6 +61,23 @@ describe("credentials", () => {
     expect(redactUrl("bob:s3cret@127.0.0.1:4222")).toBe("127.0.0.1:4222");
     const secrets = urlSecrets("amqp://bob:s3cret@127.0.0.1");
     expect(scrubSecrets("login bob:s3cret failed at amqp://bob:s3cret@host (s3cret)", secrets)).toBe("login *** failed at amqp://host (***)");
+  });
+});
+
+describe("connectError", () => {
+  const kind = (message: string, code?: string) => connectError("RabbitMQ", "amqp://127.0.0.1:5672", Object.assign(new Error(message), { code }), []).kind;
+  it("tells a refused login from a port with nothing listening", () => {
+    expect(kind("Handshake terminated by server: 403 (ACCESS-REFUSED) with message \"ACCESS_REFUSED\"")).toBe("refused");
+    expect(kind("Connection closed: 530 (NOT-ALLOWED) with message \"vhost not found\"")).toBe("refused");
+    expect(kind("connect ECONNREFUSED 127.0.0.1:5672", "ECONNREFUSED")).toBe("unreachable");
+  });
+  it("does not read a reply code into the digits of an address (port 45309 is not AMQP 530)", () => {
+    // An ephemeral port picked by the OS once gave "refused" for a closed port: 45309 held "530".
+    for (const port of [45309, 40312, 403, 530, 15303]) {
+      expect(kind(`connect ECONNREFUSED 127.0.0.1:${port}`, "ECONNREFUSED")).toBe("unreachable");
+      expect(kind(`connect ECONNREFUSED [::1]:${port}`, "ECONNREFUSED")).toBe("unreachable");
+    }
+    expect(kind("getaddrinfo ENOTFOUND amqp://h530.example:403", "ENOTFOUND")).toBe("unreachable");
   });
 });
 

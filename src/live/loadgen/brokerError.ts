@@ -58,13 +58,15 @@ export function connectError(brokerName: string, shownUrl: string, e: unknown, s
   const err = e as { code?: string; message?: string };
   const raw = scrubSecrets(String(err.message ?? e), secrets);
   const code = err.code ?? "";
-  if (/ACCESS.REFUSED|AUTHORIZATION|AUTHENTICATION|403|NOT_ALLOWED|530/i.test(`${code} ${raw}`)) {
+  // Addresses are taken out before matching reply codes: port 45309 is not AMQP's 530.
+  const probe = `${code} ${raw}`.replace(/[a-z]+:\/\/\S+/gi, " ").replace(/\d{1,3}(\.\d{1,3}){3}(:\d+)?|\[[0-9a-f:]+\](:\d+)?/gi, " ");
+  if (/ACCESS.REFUSED|AUTHORIZATION|AUTHENTICATION|\b403\b|NOT_ALLOWED|\b530\b/i.test(probe)) {
     return new BrokerError("refused", `${brokerName} at ${shownUrl} refused the connection: ${raw}`);
   }
   if (/Expected ConnectionOpenOk/.test(raw)) {
     return new BrokerError("refused", `${brokerName} at ${shownUrl} closed the connection on open: the virtual host does not exist or the user may not use it`);
   }
-  if (/ECONNREFUSED|ENOTFOUND|EHOSTUNREACH|ETIMEDOUT|ECONNRESET|EAI_AGAIN|CONNECTION_REFUSED|TIMEOUT/i.test(`${code} ${raw}`)) {
+  if (/ECONNREFUSED|ENOTFOUND|EHOSTUNREACH|ETIMEDOUT|ECONNRESET|EAI_AGAIN|CONNECTION_REFUSED|TIMEOUT/i.test(probe)) {
     return new BrokerError("unreachable", `${brokerName} unreachable at ${shownUrl}: ${raw}`);
   }
   return new BrokerError("unreachable", `cannot connect to ${brokerName} at ${shownUrl}: ${raw}`);
