@@ -36,7 +36,7 @@ export async function benchUi({ iterations = 30, messages = 100_000 } = {}): Pro
   if (!browserAvailable()) return null;
   const parsed = parseScenario({ ...orders, run: { messages, warmup: "auto", replications: 1 } });
   if (!parsed.ok) throw new Error("models/orders.json does not parse");
-  const app = await startApp();
+  const app = await startApp({ production: true });
   try {
     const { page } = await openPage(app, `${app.url}?s=${encodeScenarioToUrlParam(parsed.scenario)}`);
     let completed = await waitForRun(page, 0, 60_000);

@@ -1,7 +1,9 @@
 #!/usr/bin/env node
-// `npm start`: serves the web app on http://127.0.0.1:5173 (Vite) and, beside it, the
-// loopback-only broker bridge when present. Ctrl-C stops both.
-import { spawn } from "node:child_process";
+// `npm start`: builds the web app for production and serves it on http://127.0.0.1:5173
+// (`vite preview`) with, beside it, the loopback-only broker bridge. Ctrl-C stops both.
+// `npm run dev` serves the sources with hot reload instead (React's development build, which
+// renders several times slower).
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 
 const children = [];
@@ -14,8 +16,14 @@ const run = (cmd, args) => {
   });
 };
 
+const vite = "node_modules/vite/bin/vite.js";
+const built = spawnSync(process.execPath, [vite, "build", "--logLevel", "warn"], { stdio: "inherit", env: process.env });
+if (built.status !== 0) {
+  console.error("kendall: the web app did not build (see above)");
+  process.exit(built.status ?? 1);
+}
 if (existsSync(new URL("../src/live/bridge/server.ts", import.meta.url))) {
   run(process.execPath, ["--import", "tsx", "src/live/bridge/server.ts"]);
 }
-run(process.execPath, ["node_modules/vite/bin/vite.js", "--host", "127.0.0.1", "--strictPort"]);
+run(process.execPath, [vite, "preview", "--host", "127.0.0.1", "--strictPort"]);
 for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => children.forEach((c) => c.kill(sig)));

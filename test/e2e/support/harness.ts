@@ -1,8 +1,10 @@
-import { existsSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { createServer as createNetServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium, type Browser, type Page } from "playwright-core";
-import { createServer, type ViteDevServer } from "vite";
+import { build, createServer, preview } from "vite";
 
 /** The Debian package's Chromium; override with KENDALL_CHROMIUM. */
 export const chromiumPath = process.env.KENDALL_CHROMIUM ?? "/usr/bin/chromium";
@@ -33,35 +35,55 @@ export function freePort(): Promise<number> {
 }
 
 export interface App {
-  server: ViteDevServer;
   browser: Browser;
   url: string;
   close(): Promise<void>;
 }
 
-/** Starts the app's Vite dev server on a free port and a headless Chromium. */
-export async function startApp(): Promise<App> {
+export interface StartAppOptions {
+  /**
+   * Serve a production build (`vite build`, then `vite preview`), as `npm start` does, instead
+   * of the dev server: what the benchmarks measure, since React's development build is several
+   * times slower to render.
+   */
+  production?: boolean;
+}
+
+/** Starts the app (Vite dev server, or a production build when asked) on a free port, and a headless Chromium. */
+export async function startApp({ production = false }: StartAppOptions = {}): Promise<App> {
   const port = await freePort();
-  const server = await createServer({
-    root,
-    configFile: `${root}/vite.config.ts`,
-    logLevel: "error",
-    clearScreen: false,
-    server: { host: "127.0.0.1", port, strictPort: true, hmr: false },
-  });
-  await server.listen();
+  const configFile = `${root}/vite.config.ts`;
+  let stop: () => Promise<void>;
+  if (production) {
+    const outDir = mkdtempSync(join(tmpdir(), "kendall-dist-"));
+    await build({ root, configFile, logLevel: "error", build: { outDir, emptyOutDir: true } });
+    const server = await preview({ root, configFile, logLevel: "error", build: { outDir }, preview: { host: "127.0.0.1", port, strictPort: true } });
+    stop = async () => {
+      await server.close();
+      rmSync(outDir, { recursive: true, force: true });
+    };
+  } else {
+    const server = await createServer({
+      root,
+      configFile,
+      logLevel: "error",
+      clearScreen: false,
+      server: { host: "127.0.0.1", port, strictPort: true, hmr: false },
+    });
+    await server.listen();
+    stop = () => server.close();
+  }
   const browser = await chromium.launch({
     executablePath: chromiumPath,
     args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
   });
   const url = `http://127.0.0.1:${port}/`;
   return {
-    server,
     browser,
     url,
     async close() {
       await browser.close();
-      await server.close();
+      await stop();
     },
   };
 }
