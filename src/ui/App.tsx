@@ -18,7 +18,7 @@ const examples = loadExamples();
 export function App() {
   const [state, dispatch] = useAppState(examples);
   const { scenario, queueId } = state;
-  const run = useRun(scenario);
+  const [run, progress] = useRun(scenario);
   const sweep = useSweep(scenario, queueId, !run.running && run.resultScenario === scenario);
   const loads = useOfferedLoad(scenario);
   const queue = scenario.queues.find((q) => q.id === queueId);
@@ -32,7 +32,7 @@ export function App() {
           {queue && <QueueControls key={`${state.generation}:${queueId}`} queue={queue} state={state} dispatch={dispatch} />}
           <AdvancedControls scenario={scenario} state={state} dispatch={dispatch} />
         </aside>
-        <ResultsPanel scenario={scenario} queueId={queueId} run={run} sweep={sweep} loads={loads} dispatch={dispatch} />
+        <ResultsPanel scenario={scenario} queueId={queueId} run={run} progress={progress} sweep={sweep} loads={loads} dispatch={dispatch} />
       </div>
       <LivePanel scenario={scenario} queueId={queueId} dispatch={dispatch} />
       <PlanWorkbench scenario={scenario} queueId={queueId} run={run} dispatch={dispatch} />

@@ -1,3 +1,4 @@
+import { memo } from "react";
 import { scaleBand, scaleLinear } from "d3";
 import type { SimulatedCounts } from "../../simulation/index.ts";
 import { formatCount } from "../model/formatCount.ts";
@@ -15,7 +16,7 @@ const rows: { key: keyof SimulatedCounts; label: string; color: string }[] = [
 ];
 
 /** What happened to the messages: totals over all replications, warm-up included. */
-export function CountsChart({ counts }: { counts: SimulatedCounts }) {
+export const CountsChart = memo(function CountsChart({ counts }: { counts: SimulatedCounts }) {
   const value = (key: keyof SimulatedCounts) => {
     const v = counts[key];
     return typeof v === "number" && Number.isFinite(v) ? v : 0;
@@ -53,4 +54,4 @@ export function CountsChart({ counts }: { counts: SimulatedCounts }) {
       }}
     </ChartFrame>
   );
-}
+});

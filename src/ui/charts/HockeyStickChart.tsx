@@ -1,3 +1,4 @@
+import { memo } from "react";
 import { line, max, scaleLinear } from "d3";
 import { formatNumber } from "../../report/format.ts";
 import type { CurvePoint } from "../../worker/protocol.ts";
@@ -16,7 +17,7 @@ function yTop(sweep: SweepState): number {
 }
 
 /** Mean and p99 wait against offered load: the analytic curve, short simulations with intervals, the current setting marked. */
-export function HockeyStickChart({ sweep, queueId }: { sweep: SweepState; queueId: string }) {
+export const HockeyStickChart = memo(function HockeyStickChart({ sweep, queueId }: { sweep: SweepState; queueId: string }) {
   const top = yTop(sweep);
   const unit = timeUnit(top);
   const hasMean = sweep.curve.some((c) => c.meanWaitS !== undefined);
@@ -100,4 +101,4 @@ export function HockeyStickChart({ sweep, queueId }: { sweep: SweepState; queueI
       }}
     </ChartFrame>
   );
-}
+});

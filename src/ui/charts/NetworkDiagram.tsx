@@ -1,4 +1,4 @@
-import type { Dispatch } from "react";
+import { memo, type Dispatch } from "react";
 import { formatNumber } from "../../report/format.ts";
 import type { Scenario } from "../../scenario/index.ts";
 import type { QueueLoad } from "../../simulation/index.ts";
@@ -39,7 +39,7 @@ function edgeText(e: NetworkEdge): string {
 const shortId = (id: string) => (id.length > 16 ? `${id.slice(0, 15)}…` : id);
 
 /** The queues and the routes between them, each queue with its offered load; a click selects a queue. */
-export function NetworkDiagram({ scenario, loads, queueId, dispatch }: Props) {
+export const NetworkDiagram = memo(function NetworkDiagram({ scenario, loads, queueId, dispatch }: Props) {
   const [ref, width] = useWidth<HTMLDivElement>();
   const layout = networkLayout(scenario);
   const deadLetterTargets = new Set(layout.edges.filter((e) => e.kind === "deadLetter").map((e) => e.to));
@@ -101,4 +101,4 @@ export function NetworkDiagram({ scenario, loads, queueId, dispatch }: Props) {
       <p className="hint">Green: ρ &lt; 0.85; amber: ρ ≥ 0.85; red: ρ ≥ 1. Select a queue to edit it.</p>
     </figure>
   );
-}
+});

@@ -1,3 +1,4 @@
+import { memo } from "react";
 import { area, curveStepAfter, line, max, scaleLinear } from "d3";
 import { formatNumber } from "../../report/format.ts";
 import type { RunDetail } from "../../simulation/index.ts";
@@ -18,7 +19,7 @@ interface Props {
 }
 
 /** Messages in the queue over simulated time (first replication), with the analytic mean L. */
-export function QueueLengthChart({ queueId, path, analyticL, unstable, growthPerS }: Props) {
+export const QueueLengthChart = memo(function QueueLengthChart({ queueId, path, analyticL, unstable, growthPerS }: Props) {
   const lengths = path.lengths[queueId] ?? [];
   const points = path.times.map((t, i) => [t, lengths[i] ?? 0] as const).filter(([t, n]) => Number.isFinite(t) && Number.isFinite(n));
   const maxT = max(points, (p) => p[0]) ?? 0;
@@ -68,4 +69,4 @@ export function QueueLengthChart({ queueId, path, analyticL, unstable, growthPer
       }}
     </ChartFrame>
   );
-}
+});

@@ -1,3 +1,4 @@
+import { memo } from "react";
 import { line, scaleLinear } from "d3";
 import { formatNumber } from "../../report/format.ts";
 import type { HistogramBin, Percentiles } from "../../simulation/index.ts";
@@ -22,7 +23,7 @@ interface Props {
 const percentileKeys = [["p50", 0.5], ["p90", 0.9], ["p95", 0.95], ["p99", 0.99]] as const;
 
 /** Distribution functions of the wait and of the time in system, with the analytic wait where the model gives it. */
-export function WaitDistributionChart({ wait, sojourn, waitPercentiles, sojournPercentiles, analytic, unstable }: Props) {
+export const WaitDistributionChart = memo(function WaitDistributionChart({ wait, sojourn, waitPercentiles, sojournPercentiles, analytic, unstable }: Props) {
   const maxT = Math.max(sojournPercentiles.p999, waitPercentiles.p999) * 1.05;
   const unit = timeUnit(maxT);
   const waitCdf = histogramCdf(wait);
@@ -71,4 +72,4 @@ export function WaitDistributionChart({ wait, sojourn, waitPercentiles, sojournP
       }}
     </ChartFrame>
   );
-}
+});

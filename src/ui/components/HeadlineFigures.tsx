@@ -1,3 +1,4 @@
+import { memo } from "react";
 import type { QueueResult } from "../../simulation/index.ts";
 import { readAnalytic } from "../model/analyticView.ts";
 import { headlineRows } from "../model/headline.ts";
@@ -9,7 +10,7 @@ interface Props {
 }
 
 /** The selected queue's main figures: simulated with its 95% interval, the analytic value beside it. */
-export function HeadlineFigures({ queueId, queue, unstable }: Props) {
+export const HeadlineFigures = memo(function HeadlineFigures({ queueId, queue, unstable }: Props) {
   const analytic = readAnalytic(queue.analytic);
   const rows = headlineRows(queue, unstable);
   return (
@@ -52,4 +53,4 @@ export function HeadlineFigures({ queueId, queue, unstable }: Props) {
       </p>
     </section>
   );
-}
+});

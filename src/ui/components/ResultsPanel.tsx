@@ -1,4 +1,4 @@
-import { useEffect, type Dispatch } from "react";
+import { useEffect, useMemo, type Dispatch } from "react";
 import type { Scenario } from "../../scenario/index.ts";
 import type { QueueLoad } from "../../simulation/index.ts";
 import { CountsChart } from "../charts/CountsChart.tsx";
@@ -8,7 +8,7 @@ import { QueueLengthChart } from "../charts/QueueLengthChart.tsx";
 import { WaitDistributionChart } from "../charts/WaitDistributionChart.tsx";
 import type { AppAction } from "../model/appState.ts";
 import { readAnalytic } from "../model/analyticView.ts";
-import type { RunState } from "../sim/runStore.ts";
+import type { RunProgress, RunState } from "../sim/runStore.ts";
 import type { SweepState } from "../sim/sweepStore.ts";
 import { RealtimePanel } from "../realtime/RealtimePanel.tsx";
 import { HeadlineFigures } from "./HeadlineFigures.tsx";
@@ -19,18 +19,25 @@ interface Props {
   scenario: Scenario;
   queueId: string;
   run: RunState;
+  progress: RunProgress;
   sweep: SweepState;
   loads: Map<string, QueueLoad>;
   dispatch: Dispatch<AppAction>;
 }
 
-/** Everything the page shows about the run: status, banner, figures and charts. */
-export function ResultsPanel({ scenario, queueId, run, sweep, loads, dispatch }: Props) {
+// A stable empty histogram, so a memoised chart sees no change where a queue has none.
+const noBins: never[] = [];
+
+/**
+ * Everything the page shows about the run: status, banner, figures and charts. The charts are
+ * memoised and get stable props, so a slider step redraws only what its new result changes.
+ */
+export function ResultsPanel({ scenario, queueId, run, progress, sweep, loads, dispatch }: Props) {
   const { result } = run;
   const queue = result?.queues[queueId];
   const stale = run.resultScenario !== scenario;
   const unstable = !!queue && (!queue.simulated.steady || result!.unstable.some((u) => u.queue === queueId));
-  const analytic = readAnalytic(queue?.analytic);
+  const analytic = useMemo(() => readAnalytic(queue?.analytic), [queue?.analytic]);
   const analyticL = analytic?.figure("L");
   useEffect(() => {
     // Read by bench/ui.ts: new figures and charts are committed; the frame after this one has them painted.
@@ -39,9 +46,10 @@ export function ResultsPanel({ scenario, queueId, run, sweep, loads, dispatch }:
     return () => cancelAnimationFrame(frame);
   }, [run.completed]);
   const sweepFits = sweep.scenario !== null && sweep.queueId === queueId;
+  const sweepShown = useMemo(() => (sweepFits ? sweep : { ...sweep, curve: [], points: [], currentRho: 0, running: true }), [sweep, sweepFits]);
   return (
     <main className="results" data-completed={run.completed} data-running={run.running} data-stale={stale}>
-      <RunStatus run={run} stale={stale} />
+      <RunStatus run={run} progress={progress} stale={stale} />
       <UnstableBanner queueId={queueId} loads={loads} result={result} />
       {scenario.queues.length > 1 && <NetworkDiagram scenario={scenario} loads={loads} queueId={queueId} dispatch={dispatch} />}
       {queue && result ? (
@@ -50,9 +58,9 @@ export function ResultsPanel({ scenario, queueId, run, sweep, loads, dispatch }:
           <div className="charts">
             {result.detail && <QueueLengthChart queueId={queueId} path={result.detail.path} analyticL={analyticL} unstable={unstable} growthPerS={result.unstable.find((u) => u.queue === queueId)?.growthPerS} />}
             {result.detail && (
-              <WaitDistributionChart wait={result.detail.wait[queueId] ?? []} sojourn={result.detail.sojourn[queueId] ?? []} waitPercentiles={queue.simulated.wait} sojournPercentiles={queue.simulated.sojourn} analytic={analytic} unstable={unstable} />
+              <WaitDistributionChart wait={result.detail.wait[queueId] ?? noBins} sojourn={result.detail.sojourn[queueId] ?? noBins} waitPercentiles={queue.simulated.wait} sojournPercentiles={queue.simulated.sojourn} analytic={analytic} unstable={unstable} />
             )}
-            <HockeyStickChart sweep={sweepFits ? sweep : { ...sweep, curve: [], points: [], currentRho: 0, running: true }} queueId={queueId} />
+            <HockeyStickChart sweep={sweepShown} queueId={queueId} />
             <CountsChart counts={queue.simulated.counts} />
           </div>
         </>

@@ -1,18 +1,16 @@
 import { formatNumber, formatSeconds } from "../../report/format.ts";
 import { formatCount } from "../model/formatCount.ts";
-import type { RunState } from "../sim/runStore.ts";
+import { useRunProgress } from "../hooks/useRun.ts";
+import type { RunProgress, RunState } from "../sim/runStore.ts";
 
 /** Progress of the running simulation, then what the figures come from. */
-export function RunStatus({ run, stale }: { run: RunState; stale: boolean }) {
+export function RunStatus({ run, progress, stale }: { run: RunState; progress: RunProgress; stale: boolean }) {
   const { result } = run;
   return (
     <div className="run-status" aria-live="polite">
       {run.running ? (
         <div className="progress">
-          <label>
-            Simulating… {formatNumber(Math.round(run.progress * 100))}%
-            <progress max={1} value={run.progress} aria-label="Simulation progress" />
-          </label>
+          <ProgressBar progress={progress} />
           {result && stale && <span className="hint">figures below are from the previous settings</span>}
         </div>
       ) : result ? (
@@ -26,5 +24,16 @@ export function RunStatus({ run, stale }: { run: RunState; stale: boolean }) {
       {result?.stopped && <p className="warning">The run stopped early ({result.stopped.reason}): the figures cover the part that ran.</p>}
       {run.error && <p className="field-error" role="alert">The simulation failed: {run.error}</p>}
     </div>
+  );
+}
+
+/** The progress bar, the one part of the page that follows every progress message. */
+function ProgressBar({ progress }: { progress: RunProgress }) {
+  const fraction = useRunProgress(progress);
+  return (
+    <label>
+      Simulating… {formatNumber(Math.round(fraction * 100))}%
+      <progress max={1} value={fraction} aria-label="Simulation progress" />
+    </label>
   );
 }

@@ -12,12 +12,21 @@ export interface RunState {
   /** Finished runs so far: a new value means new figures to draw. */
   completed: number;
   running: boolean;
-  /** Progress of the running request in [0, 1]. */
-  progress: number;
   error: string | null;
 }
 
-/** Input events closer together than this are sent as one request. */
+/** Progress of the running request in [0, 1], a store of its own: it changes many times a second and only the progress bar reads it. */
+export class RunProgress extends ExternalStore<{ fraction: number }> {
+  constructor() {
+    super({ fraction: 0 });
+  }
+
+  update(fraction: number): void {
+    if (fraction !== this.state.fraction) this.set({ fraction });
+  }
+}
+
+/** Input events closer together than this, while a run is in flight, are sent as one request. */
 const coalesceMs = 8;
 
 /**
@@ -25,20 +34,26 @@ const coalesceMs = 8;
  * and keeps the last finished result on screen while the next one runs.
  */
 export class RunStore extends ExternalStore<RunState> {
+  readonly progress = new RunProgress();
   private worker: SupersedingWorker | null = null;
   private requested: Scenario | null = null;
   private timer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly spawn: () => Worker) {
-    super({ result: null, resultScenario: null, wallMs: 0, completed: 0, running: false, progress: 0, error: null });
+    super({ result: null, resultScenario: null, wallMs: 0, completed: 0, running: false, error: null });
   }
 
-  /** Runs `scenario` unless it is the one already requested. */
+  /**
+   * Runs `scenario` unless it is the one already requested. With no run in flight it is sent at
+   * once (a slider step should not wait for a timer behind the page's next frame); during a
+   * drag, requests closer than `coalesceMs` are merged, the newest winning.
+   */
   request(scenario: Scenario): void {
     if (scenario === this.requested) return;
     this.requested = scenario;
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.send(scenario), coalesceMs);
+    if (!this.state.running) this.send(scenario);
+    else this.timer = setTimeout(() => this.send(scenario), coalesceMs);
   }
 
   /** Stops the worker; a later request starts a new one. */
@@ -51,12 +66,17 @@ export class RunStore extends ExternalStore<RunState> {
 
   private send(scenario: Scenario) {
     this.worker ??= new SupersedingWorker(this.spawn);
-    this.set({ running: true, progress: 0, error: null });
+    // Marks read by bench/ui.ts to split a slider's latency into its parts.
+    performance.mark("kendall:request");
+    this.progress.update(0);
     this.worker.send({ type: "run", scenario }, (response) => {
-      if (response.type === "progress") this.set({ progress: response.fraction });
+      if (response.type === "progress") this.progress.update(response.fraction);
       else if (response.type === "result") {
-        this.set({ result: response.result, resultScenario: scenario, wallMs: response.wallMs, completed: this.state.completed + 1, running: false, progress: 1 });
+        performance.mark("kendall:result", { detail: { completed: this.state.completed + 1, wallMs: response.wallMs } });
+        this.progress.update(1);
+        this.set({ result: response.result, resultScenario: scenario, wallMs: response.wallMs, completed: this.state.completed + 1, running: false });
       } else if (response.type === "error") this.set({ running: false, error: response.message });
     });
+    if (!this.state.running || this.state.error !== null) this.set({ running: true, error: null });
   }
 }
