@@ -32,6 +32,11 @@ export interface ReplicationPlan {
   timeBudgetMs?: number;
   /** Record the departures' sojourn times in batches of 5 for MSER warm-up detection. */
   recordWarmupSeries?: boolean;
+  /**
+   * A pilot run for the warm-up: it measures nothing (warm-up never ends), records the warm-up
+   * series, and stops after this many departures or this much simulated time.
+   */
+  pilot?: { messages: number; duration: number };
   /** Departures per batch unit for batch-means intervals (0: none). */
   batchEvery?: number;
   /** Record each queue's length over time every this many simulated seconds (0: none). */
@@ -71,6 +76,9 @@ const REFUSED = PublishOutcome.refused;
 const DL_LIMIT = DeadLetterCode.delivery_limit;
 const DL_REJECTED = DeadLetterCode.rejected;
 const QUEUED = PublishOutcome.queued;
+
+/** The control event that ends a pilot run (0 ends warm-up, 1 ends a run by duration). */
+const CONTROL_PILOT_END = 2;
 
 const LEAVE_SERVED = 0;
 const LEAVE_LOST = 1;
@@ -115,6 +123,8 @@ export class NetworkModel implements BrokerHost {
   private departuresAtWarmup = 0;
   /** Departure count at which the run ends (Infinity until warm-up ends, or when run by duration). */
   private stopAtDepartures = Infinity;
+  /** Departures at which a pilot run ends (Infinity for a measured replication). */
+  private readonly pilotMessages: number;
   private untilBatch = 0;
   private done = false;
   private startMs = 0;
@@ -152,6 +162,7 @@ export class NetworkModel implements BrokerHost {
     this.preemptive = queues.map((q) => q.spec.preemptive === true && q.classNames.length > 1 && q.spec.prefetch === 1 && q.servers !== Infinity);
     this.path = plan.pathInterval ? new PathRecorder(queues.length, plan.pathInterval) : null;
     this.warmupSeries = plan.recordWarmupSeries ? new BatchSeries({ batchSize: 5, maxBatches: 4096 }) : null;
+    this.pilotMessages = plan.pilot?.messages ?? Infinity;
   }
 
   /** Runs the replication to its end. */
@@ -163,7 +174,9 @@ export class NetworkModel implements BrokerHost {
       const t = this.arrivals[i]?.next() ?? Infinity;
       if (t < Infinity) cal.schedule(t, P_ARRIVAL, K_ARRIVAL, i, 0);
     }
-    if (plan.warmupMessages === 0 && plan.warmupDuration === 0) this.endWarmup(0);
+    if (plan.pilot) {
+      if (plan.pilot.duration < Infinity) cal.schedule(plan.pilot.duration, P_CONTROL, K_CONTROL, CONTROL_PILOT_END, 0);
+    } else if (plan.warmupMessages === 0 && plan.warmupDuration === 0) this.endWarmup(0);
     else if (plan.warmupDuration > 0) cal.schedule(plan.warmupDuration, P_CONTROL, K_CONTROL, 0, 0);
     const budget = plan.eventBudget;
     const path = this.path;
@@ -261,8 +274,9 @@ export class NetworkModel implements BrokerHost {
     this.brokers[q]!.expire(msg, this.cal.time);
   }
 
-  private onControl(_what: number): void {
-    if (!this.warm) this.endWarmup(this.cal.time);
+  private onControl(what: number): void {
+    if (what === CONTROL_PILOT_END) this.done = true;
+    else if (!this.warm) this.endWarmup(this.cal.time);
     else this.done = true;
   }
 
@@ -375,7 +389,8 @@ export class NetworkModel implements BrokerHost {
     this.departures++;
     this.warmupSeries?.add(now - born);
     if (!this.warm) {
-      if (this.departures >= this.plan.warmupMessages && this.plan.warmupDuration === 0) this.endWarmup(now);
+      if (this.departures >= this.pilotMessages) this.done = true;
+      else if (this.departures >= this.plan.warmupMessages && this.plan.warmupDuration === 0) this.endWarmup(now);
       return;
     }
     if (servedAll) {

@@ -127,6 +127,9 @@ function relativePrecision(reps: ReplicationSummary[]): number {
   return mean > 0 ? ci95 / mean : Infinity;
 }
 
+/** Departures a warm-up pilot runs at least (when the run is that long). */
+const pilotMinMessages = 20_000;
+
 /** Turns the scenario's run block into a replication plan, running the MSER-5 pilot when warm-up is "auto". */
 export function planReplications(scenario: Scenario, queues: CompiledQueue[], options: RunOptions): { plan: ReplicationPlan; warmup: WarmupInfo } {
   const run = scenario.run;
@@ -147,11 +150,20 @@ export function planReplications(scenario: Scenario, queues: CompiledQueue[], op
   if (w === 0) return { plan: base, warmup: { method: "none" } };
   if (typeof w === "object" && "messages" in w) return { plan: { ...base, warmupMessages: w.messages }, warmup: { method: "fixed", messages: w.messages } };
   if (typeof w === "object") return { plan: { ...base, warmupDuration: w.duration }, warmup: { method: "fixed", duration: w.duration } };
-  // "auto": a pilot run with the stream names of replication -1, MSER-5 over its departures' times in system.
-  const pilot = new NetworkModel(queues, { ...base, replication: -1, recordWarmupSeries: true });
-  pilot.run();
-  const series = pilot.warmupSeries!;
-  const mser = mserTruncation(series.means());
+  // "auto": a pilot run with the stream names of replication -1, MSER-5 over its departures'
+  // times in system. The pilot measures nothing else, and is a fifth of the run (at least
+  // `pilotMinMessages`): MSER-5 truncates at most half its series, so it finds any warm-up up to
+  // a tenth of the run; when its minimum falls past that half (warm-up not detected), the pilot
+  // is run again at the run's full length, as long a series as the run itself would give.
+  const pilotRun = (messages: number, duration: number) => {
+    const model = new NetworkModel(queues, { ...base, replication: -1, recordWarmupSeries: true, warmupMessages: Infinity, warmupDuration: 0, pilot: { messages, duration } });
+    model.run();
+    const series = model.warmupSeries!;
+    return { series, mser: mserTruncation(series.means()), short: model.stopped === null && (messages < base.messages || duration < base.duration) };
+  };
+  let pilot = pilotRun(Math.min(base.messages, Math.max(pilotMinMessages, Math.ceil(base.messages / 5))), base.duration / 5);
+  if (!pilot.mser.detected && pilot.short) pilot = pilotRun(base.messages, base.duration);
+  const { series, mser } = pilot;
   const messages = mser.index * series.batchSize;
   return { plan: { ...base, warmupMessages: messages }, warmup: { method: "MSER-5", messages, detected: mser.detected } };
 }
