@@ -30,6 +30,16 @@ export interface RunOptions {
   trace?: (e: TraceEvent) => void;
   /** Also return `detail` (queue-length path, histograms) for charts. */
   detail?: boolean;
+  /**
+   * Receives the result so far while the run goes on, so a page can refine its charts: after
+   * each replication but the last, and (with `clock`) within a replication every
+   * `partialEveryMs` of wall time once warm-up is over. Reading a running replication brings its
+   * time-integrals up to the current event, which can move the last binary digit of the final
+   * figures; runs without `onPartial` are untouched.
+   */
+  onPartial?: (partial: RunResult) => void;
+  /** Least wall time between two partial results (ms); default 500. */
+  partialEveryMs?: number;
 }
 
 /** A scenario compiled and warmed up: what every replication shares. */
@@ -54,9 +64,23 @@ export function usesBatchMeans(scenario: Scenario): boolean {
   return scenario.run.replications === 1 && scenario.run.precision === undefined;
 }
 
-/** Runs replication `r` of a prepared run. */
-export function simulateReplication(prep: PreparedRun, r: number, extra: Partial<ReplicationPlan> = {}): { summary: ReplicationSummary; model: NetworkModel; batches: BatchRecorder | null } {
-  const model = new NetworkModel(prep.queues, { ...prep.plan, ...extra, replication: r });
+/**
+ * Runs replication `r` of a prepared run. `checkpoint`, when given, is called with the running
+ * model wherever progress is reported (every 2^16 events).
+ */
+export function simulateReplication(
+  prep: PreparedRun,
+  r: number,
+  extra: Partial<ReplicationPlan> = {},
+  checkpoint?: (model: NetworkModel, batches: BatchRecorder | null) => void,
+): { summary: ReplicationSummary; model: NetworkModel; batches: BatchRecorder | null } {
+  const onProgress = checkpoint
+    ? (f: number) => {
+        extra.onProgress?.(f);
+        checkpoint(model, batches);
+      }
+    : extra.onProgress;
+  const model: NetworkModel = new NetworkModel(prep.queues, { ...prep.plan, ...extra, replication: r, ...(onProgress ? { onProgress } : {}) });
   let batches: BatchRecorder | null = null;
   if (usesBatchMeans(prep.scenario)) {
     const recorder = new BatchRecorder(model);
@@ -99,14 +123,31 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunRe
   const run = scenario.run;
   const totalRate = prep.loads.reduce((a, l) => a + l.external, 0);
   const span = plan.duration < Infinity ? plan.duration + plan.warmupDuration : (plan.messages + plan.warmupMessages) / Math.max(totalRate, 1e-9);
+  const clock = options.clock;
+  const partialEveryMs = options.partialEveryMs ?? 500;
+  let lastPartial = start;
+  const sendPartial = (current: ReplicationSummary | null, model: NetworkModel | null, currentBatches: BatchRecorder | null) => {
+    lastPartial = clock?.() ?? 0;
+    const sofar = current ? [...reps, current] : reps;
+    options.onPartial!(finishRun(prep, sofar, { batches: batches ?? currentBatches, first: first ?? model, wallMs: lastPartial - start, detail: options.detail }));
+  };
+  // Within a replication: once warm, and at most every partialEveryMs of wall time.
+  const checkpoint = options.onPartial && clock
+    ? (model: NetworkModel, currentBatches: BatchRecorder | null) => {
+        if (model.warm && model.measuredDuration > 0 && clock() - lastPartial >= partialEveryMs) sendPartial(summarizeReplication(model), model, currentBatches);
+      }
+    : undefined;
   const runOne = (r: number) => {
     const onProgress = options.onProgress ? (f: number) => options.onProgress!((reps.length + f) / run.replications) : undefined;
-    const out = simulateReplication(prep, r, { pathInterval: options.detail && first === null ? span / 400 : 0, onProgress, ...(r === 0 && options.trace ? { trace: options.trace } : {}) });
+    const out = simulateReplication(prep, r, { pathInterval: options.detail && first === null ? span / 400 : 0, onProgress, ...(r === 0 && options.trace ? { trace: options.trace } : {}) }, checkpoint);
     first ??= out.model;
     batches ??= out.batches;
     reps.push(out.summary);
   };
-  for (let r = 0; r < run.replications; r++) runOne(r);
+  for (let r = 0; r < run.replications; r++) {
+    runOne(r);
+    if (options.onPartial && r + 1 < run.replications && (!clock || clock() - lastPartial >= partialEveryMs / 5)) sendPartial(null, null, null);
+  }
   let precision: RunResult["precision"];
   if (run.precision !== undefined) {
     const limit = run.maxReplications ?? runLimits.maxReplications;

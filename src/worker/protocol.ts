@@ -29,6 +29,8 @@ export type WorkerRequest =
 
 export type WorkerResponse =
   | { type: "progress"; id: number; fraction: number }
+  /** The result so far of a run still going (after a replication, or every half second of a long one). */
+  | { type: "partial"; id: number; result: RunResult; wallMs: number }
   | { type: "result"; id: number; result: RunResult; wallMs: number }
   | { type: "curve"; id: number; curve: CurvePoint[]; currentRho: number }
   | { type: "sweepPoint"; id: number; point: SweepPoint }

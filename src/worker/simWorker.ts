@@ -1,9 +1,10 @@
 /// <reference lib="webworker" />
 /**
  * The Web Worker that runs the engine off the page's thread. One request at a time: the page
- * terminates a worker whose request it no longer needs and starts a fresh one.
+ * terminates a worker whose request it no longer needs and starts a fresh one. A long run sends
+ * progress, and results so far for the page to refine its charts, before its final result.
  */
-import { runScenario, withAnalytic } from "../simulation/index.ts";
+import { runScenario, withAnalytic, type RunResult } from "../simulation/index.ts";
 import { analyticCurve, queueRho, sweepPoint, sweepRhos } from "./loadSweep.ts";
 import type { WorkerRequest, WorkerResponse } from "./protocol.ts";
 
@@ -26,7 +27,8 @@ function run(id: number, request: Extract<WorkerRequest, { type: "run" }>) {
     post({ type: "progress", id, fraction });
   };
   const start = clock();
-  const result = withAnalytic(request.scenario, runScenario(request.scenario, { clock, timeBudgetMs, onProgress, detail: true }));
+  const onPartial = (partial: RunResult) => post({ type: "partial", id, result: withAnalytic(request.scenario, partial), wallMs: clock() - start });
+  const result = withAnalytic(request.scenario, runScenario(request.scenario, { clock, timeBudgetMs, onProgress, onPartial, detail: true }));
   post({ type: "result", id, result, wallMs: clock() - start });
 }
 

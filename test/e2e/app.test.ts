@@ -77,6 +77,20 @@ describe.skipIf(!browserAvailable())("the Kendall page in Chromium", () => {
     await page.context().close();
   });
 
+  it("refines the figures of a long run while it goes on", async () => {
+    const long: Scenario = { ...quickMm1(), run: { messages: 20_000_000, warmup: 0, replications: 1 } };
+    const { page, errors } = await openPage(app, link(app, long));
+    // Results so far arrive every half second of a run that takes many seconds.
+    await page.getByTestId("partial").waitFor({ timeout: 30_000 });
+    expect(await page.locator("main.results").getAttribute("data-running")).toBe("true");
+    const first = await figureText(page, "throughput");
+    expect(first).toMatch(/\d/);
+    await page.waitForFunction(() => Number(document.querySelector("progress")?.value ?? 0) > 0.3, undefined, { timeout: 60_000 });
+    expect(await page.getByTestId("chart-queue-length").locator("path").count()).toBeGreaterThan(0);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  }, 90_000);
+
   it("shows the unstable state when rho >= 1", async () => {
     const { page } = await openPage(app, link(app, quickMm1()));
     const first = await waitForRun(page);

@@ -19,7 +19,7 @@ const result = withAnalytic(scenario, runScenario(scenario, { detail: true }));
 const plan = planScenario(scenario, "p99(wait) < 200ms", { simulation: false, costPerHour: 0.1 });
 const sweep = runSweep(scenario, [{ path: "queues[0].consumers", values: [2, 3] }], { messages: 2000, replications: 2 });
 
-const run: RunState = { result, resultScenario: scenario, wallMs: 1, completed: 1, running: false, error: null };
+const run: RunState = { result, resultScenario: scenario, wallMs: 1, completed: 1, running: false, partial: false, error: null };
 const planState: PlanState = { plan, planScenario: scenario, wallMs: 1, running: false, startedAt: 0, error: null };
 const sweepState: ParamSweepState = { sweep, sweepScenario: scenario, input: null, points: sweep.points, total: 2, running: false, startedAt: 0, error: null };
 const noPlan: PlanState = { ...planState, plan: null, planScenario: null };

@@ -12,6 +12,11 @@ export function RunStatus({ run, progress, stale }: { run: RunState; progress: R
         <div className="progress">
           <ProgressBar progress={progress} />
           {result && stale && <span className="hint">figures below are from the previous settings</span>}
+          {result && !stale && run.partial && (
+            <span className="hint" data-testid="partial">
+              figures so far, refined as the run goes on
+            </span>
+          )}
         </div>
       ) : result ? (
         <p className="hint">

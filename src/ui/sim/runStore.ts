@@ -12,6 +12,8 @@ export interface RunState {
   /** Finished runs so far: a new value means new figures to draw. */
   completed: number;
   running: boolean;
+  /** The result is the running request's figures so far (refined until its final result). */
+  partial: boolean;
   error: string | null;
 }
 
@@ -40,7 +42,7 @@ export class RunStore extends ExternalStore<RunState> {
   private timer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly spawn: () => Worker) {
-    super({ result: null, resultScenario: null, wallMs: 0, completed: 0, running: false, error: null });
+    super({ result: null, resultScenario: null, wallMs: 0, completed: 0, running: false, partial: false, error: null });
   }
 
   /**
@@ -71,11 +73,12 @@ export class RunStore extends ExternalStore<RunState> {
     this.progress.update(0);
     this.worker.send({ type: "run", scenario }, (response) => {
       if (response.type === "progress") this.progress.update(response.fraction);
+      else if (response.type === "partial") this.set({ result: response.result, resultScenario: scenario, wallMs: response.wallMs, partial: true });
       else if (response.type === "result") {
         performance.mark("kendall:result", { detail: { completed: this.state.completed + 1, wallMs: response.wallMs } });
         this.progress.update(1);
-        this.set({ result: response.result, resultScenario: scenario, wallMs: response.wallMs, completed: this.state.completed + 1, running: false });
-      } else if (response.type === "error") this.set({ running: false, error: response.message });
+        this.set({ result: response.result, resultScenario: scenario, wallMs: response.wallMs, completed: this.state.completed + 1, running: false, partial: false });
+      } else if (response.type === "error") this.set({ running: false, partial: false, error: response.message });
     });
     if (!this.state.running || this.state.error !== null) this.set({ running: true, error: null });
   }
