@@ -14,7 +14,7 @@ const commands: Record<string, { run: Command; usage: string; summary: string }>
   run: { run: runCommand, usage: runUsage, summary: "simulate a scenario" },
   analyze: { run: analyzeCommand, usage: analyzeUsage, summary: "analytic results only" },
   live: { run: liveCommand, usage: liveUsage, summary: "watch a real queue, then observed vs predicted" },
-  plan: { run: planCommand, usage: planUsage, summary: "fewest consumers meeting an SLO, growth and headroom" },
+  plan: { run: planCommand, usage: planUsage, summary: "fewest consumers (and, with --size, prefetch and capacity) meeting an SLO, growth, headroom" },
   sweep: { run: sweepCommand, usage: sweepUsage, summary: "simulate over a range of one or two parameters" },
   loadgen: { run: loadgenCommand, usage: loadgenUsage, summary: "drive a real broker with a scenario and measure it" },
   report: { run: reportCommand, usage: reportUsage, summary: "write an HTML, Markdown, CSV or JSON report" },

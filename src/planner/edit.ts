@@ -15,6 +15,16 @@ export function withConsumers(scenario: Scenario, id: string, consumers: number)
   return { ...scenario, queues: scenario.queues.map((q) => (q.id === id ? { ...q, consumers } : q)) };
 }
 
+/** The scenario with queue `id` at prefetch `prefetch` (0 = unlimited, as in RabbitMQ). */
+export function withPrefetch(scenario: Scenario, id: string, prefetch: number): Scenario {
+  return { ...scenario, queues: scenario.queues.map((q) => (q.id === id ? { ...q, prefetch } : q)) };
+}
+
+/** The scenario with queue `id` holding at most `capacity` ready messages (null: unbounded). */
+export function withCapacity(scenario: Scenario, id: string, capacity: number | null): Scenario {
+  return { ...scenario, queues: scenario.queues.map((q) => (q.id === id ? { ...q, capacity } : q)) };
+}
+
 /** The scenario with another seed (an independent re-run). */
 export function withSeed(scenario: Scenario, seed: number): Scenario {
   return { ...scenario, seed };

@@ -1,6 +1,7 @@
 import { formatFigure, formatInterval } from "./figures.ts";
-import type { QueueSizing, AnalyticFigures, SimulatedFigures } from "./size.ts";
+import type { QueueSizing } from "./size.ts";
 import type { SimulatedSizing } from "./simSearch.ts";
+import type { AnalyticTerm, SimulatedTerm } from "./slo/evaluate.ts";
 import { metricLabel, type Slo } from "./slo/types.ts";
 
 /** "1 consumer", "3 consumers". */
@@ -8,8 +9,13 @@ export function consumersText(n: number): string {
   return `${n} consumer${n === 1 ? "" : "s"}`;
 }
 
+/** The simulated figures of one check: its terms, in the SLO's order. */
+type SimFigures = { terms: SimulatedTerm[] };
+/** The analytic figures of one check: the model and its terms, in the SLO's order. */
+type ModelFigures = { model: string; terms: AnalyticTerm[] };
+
 /** One term's figures: `p99 wait 141 ms (simulated 95% CI 133-150 ms; analytic 138 ms)`. */
-function termFigures(slo: Slo, k: number, sim: SimulatedFigures | null, analytic: AnalyticFigures | null): string {
+function termFigures(slo: Slo, k: number, sim: SimFigures | null, analytic: ModelFigures | null): string {
   const term = slo.terms[k]!;
   const label = metricLabel(term.metric);
   const a = analytic?.terms[k]?.value;
@@ -21,7 +27,8 @@ function termFigures(slo: Slo, k: number, sim: SimulatedFigures | null, analytic
   return `${label} ${formatFigure(term.metric, s.value)} (${[ci, aText].filter(Boolean).join("; ")})`;
 }
 
-function allTerms(slo: Slo, sim: SimulatedFigures | null, analytic: AnalyticFigures | null, only?: (k: number) => boolean): string {
+/** The figures of the SLO's terms (those `only` keeps), joined by commas. */
+export function allTerms(slo: Slo, sim: SimFigures | null, analytic: ModelFigures | null, only?: (k: number) => boolean): string {
   return slo.terms.flatMap((_, k) => (only && !only(k) ? [] : [termFigures(slo, k, sim, analytic)])).join(", ");
 }
 

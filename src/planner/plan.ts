@@ -1,11 +1,14 @@
 import type { Scenario } from "../scenario/types.ts";
 import { compileScenario } from "../simulation/compile.ts";
 import { offeredLoad } from "../simulation/offeredLoad.ts";
+import { MAX_PLAN_CAPACITY, sizeCapacity, type CapacitySizing } from "./capacity.ts";
 import { drainPlan, type DrainPlan } from "./drain.ts";
-import { queueIndexOf, scaleLoad, withConsumers } from "./edit.ts";
+import { queueIndexOf, scaleLoad, withCapacity, withConsumers, withPrefetch } from "./edit.ts";
 import { headroom, type Headroom } from "./headroom.ts";
+import { sizePrefetch, type PrefetchSizing } from "./prefetch.ts";
 import { boundedRun, planSimulationDefaults, type PlanSimulation } from "./simulate.ts";
 import { MAX_PLAN_CONSUMERS, sizeQueue, type QueueSizing, type SizeOptions } from "./size.ts";
+import { sizeItemsOf, type SizeItem } from "./sizeItems.ts";
 import { parseSlo } from "./slo/parse.ts";
 import type { Slo } from "./slo/types.ts";
 
@@ -31,6 +34,13 @@ export interface PlanOptions {
   maxRuns?: number;
   /** Most consumers any search tries; default 1000. */
   limit?: number;
+  /**
+   * What to size besides consumers (which are always sized): "prefetch" and/or "capacity",
+   * each at the consumers' answer (see `sizePrefetch` and `sizeCapacity`). Default: consumers only.
+   */
+  size?: readonly string[];
+  /** Largest capacity a capacity search tries (0 to 1e9); default MAX_PLAN_CAPACITY (10^6). */
+  capacityLimit?: number;
 }
 
 /** One queue's plan: its sizing, headroom, cost and drain (the `queues[ID]` of `plan --json`). */
@@ -40,6 +50,10 @@ export interface QueuePlan extends QueueSizing {
   currentCostPerMonth?: number;
   headroom: Headroom | null;
   drain?: DrainPlan;
+  /** The largest prefetch the consumers' answer allows (when `size` asks for prefetch). */
+  prefetch?: PrefetchSizing;
+  /** The smallest capacity meeting the SLO and its drop bound (when `size` asks for capacity). */
+  capacity?: CapacitySizing;
 }
 
 /** One row of the growth table: consumers needed at a traffic multiplier. */
@@ -57,6 +71,8 @@ export interface GrowthRow {
 export interface PlanResult {
   slo: string;
   terms: string[];
+  /** What was sized: consumers, then prefetch and capacity where asked. */
+  size: SizeItem[];
   scenario: string;
   seed: number;
   queues: Record<string, QueuePlan>;
@@ -98,6 +114,38 @@ function sizeAll(scenario: Scenario, ids: string[], slo: Slo, options: SizeOptio
   });
 }
 
+/**
+ * Prefetch and capacity where asked, queue after queue (upstream first): each with every
+ * planned queue at its consumers' answer and the queues before it at their prefetch and
+ * capacity answers; capacity after prefetch, at the prefetch answer (a deeper window leaves
+ * fewer messages ready, and the capacity counts ready messages only). The consumers' answers
+ * stay what they are without `size`.
+ */
+function sizeMore(scenario: Scenario, sizings: QueueSizing[], slo: Slo, size: SizeItem[], bounds: PlanSimulation | null, maxRuns: number, limits: { consumers: number; capacity: number }) {
+  const more = new Map<string, { prefetch?: PrefetchSizing; capacity?: CapacitySizing }>();
+  if (size.length === 1) return more;
+  let working = sizings.reduce((s, z) => (z.consumers === null ? s : withConsumers(s, z.queue, z.consumers)), scenario);
+  for (const { queue, consumers } of sizings) {
+    const answers: { prefetch?: PrefetchSizing; capacity?: CapacitySizing } = {};
+    if (size.includes("prefetch")) {
+      answers.prefetch = sizePrefetch(working, queue, slo, consumers, { bounds, maxRuns, consumerLimit: limits.consumers });
+      if (answers.prefetch.value !== null) working = withPrefetch(working, queue, answers.prefetch.value);
+    }
+    if (size.includes("capacity")) {
+      answers.capacity = sizeCapacity(working, queue, slo, consumers, { bounds, maxRuns, limit: limits.capacity });
+      if (answers.capacity.value !== null) working = withCapacity(working, queue, answers.capacity.value);
+    }
+    more.set(queue, answers);
+  }
+  return more;
+}
+
+function checkCapacityLimit(limit: number | undefined): number {
+  if (limit === undefined) return MAX_PLAN_CAPACITY;
+  if (!(Number.isInteger(limit) && limit >= 0 && limit <= 1e9)) throw new RangeError(`invalid capacity limit: ${limit} (must be a whole number from 0 to 1e9)`);
+  return limit;
+}
+
 function checkGrowth(factors: number[]): number[] {
   if (factors.length === 0 || factors.length > 20) throw new RangeError(`invalid growth: ${factors.length} factors (give 1 to 20)`);
   for (const f of factors) if (!(f > 0 && f <= 1e6)) throw new RangeError(`invalid growth factor: ${f} (must be > 0 and at most 1e6)`);
@@ -108,13 +156,17 @@ function checkGrowth(factors: number[]): number[] {
  * A capacity plan against an SLO: for each queue the fewest consumers meeting it (analytic
  * first, confirmed by bounded simulation; see `sizeQueue`), the headroom of today's consumers,
  * the consumers needed at each growth factor, costs per month, and a backlog drain when asked.
- * Deterministic for a scenario seed; every search is bounded (`limit` consumers, `maxRuns`
- * simulations each of at most `maxMessages` messages per replication).
+ * With `size`, also the largest prefetch and the smallest capacity that keep the SLO at the
+ * consumers' answer (see `sizePrefetch`, `sizeCapacity`; the growth table sizes consumers only).
+ * Deterministic for a scenario seed; every search is bounded (`limit` consumers, `capacityLimit`,
+ * the prefetch ladder, `maxRuns` simulations each of at most `maxMessages` messages per replication).
  * @throws RangeError (SloSyntaxError for the expression) naming the bad option and value.
  */
 export function planScenario(scenario: Scenario, slo: Slo | string, options: PlanOptions = {}): PlanResult {
   const parsed = typeof slo === "string" ? parseSlo(slo) : slo;
   const growth = checkGrowth(options.growth ?? DEFAULT_GROWTH);
+  const size = sizeItemsOf(options.size ?? ["consumers"]);
+  const capacityLimit = checkCapacityLimit(options.capacityLimit);
   const cost = options.costPerHour;
   if (cost !== undefined && !(cost >= 0 && Number.isFinite(cost))) throw new RangeError(`invalid cost per hour: ${cost} (must be a number >= 0)`);
   const { ids, skipped } = queuesToPlan(scenario, options.queue);
@@ -123,6 +175,7 @@ export function planScenario(scenario: Scenario, slo: Slo | string, options: Pla
   const sizeOptions: SizeOptions = { limit: options.limit ?? MAX_PLAN_CONSUMERS, simulation: bounds ? { bounds, maxRuns } : null };
   const perMonth = (n: number | null) => (cost === undefined || n === null ? undefined : Number((n * cost * HOURS_PER_MONTH).toPrecision(12)));
   const sizings = sizeAll(scenario, ids, parsed, sizeOptions);
+  const more = sizeMore(scenario, sizings, parsed, size, bounds, maxRuns, { consumers: sizeOptions.limit!, capacity: capacityLimit });
   const queues: Record<string, QueuePlan> = {};
   sizings.forEach((s) => {
     const { queue, consumers, meets, current, explanation, ...rest } = s;
@@ -132,7 +185,7 @@ export function planScenario(scenario: Scenario, slo: Slo | string, options: Pla
       plan.currentCostPerMonth = perMonth(s.current);
     }
     if (options.backlog !== undefined) plan.drain = drainPlan(scenario, queue, options.backlog, options.drainWithinS, bounds);
-    queues[queue] = plan;
+    queues[queue] = { ...plan, ...more.get(queue) };
   });
   const rows = growth.map((factor): GrowthRow => {
     const sized = factor === 1 ? sizings : sizeAll(scaleLoad(scenario, factor), ids, parsed, sizeOptions);
@@ -150,6 +203,7 @@ export function planScenario(scenario: Scenario, slo: Slo | string, options: Pla
   return {
     slo: parsed.text.trim(),
     terms: parsed.terms.map((t) => t.text),
+    size,
     scenario: scenario.name,
     seed: scenario.seed,
     queues,

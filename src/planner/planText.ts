@@ -19,9 +19,20 @@ function wrap(text: string, indent: string, width = 100): string[] {
   return lines;
 }
 
+/** `prefetch 2 (now 1)`, `capacity 8 (now unbounded)`, or `no prefetch answer`. */
+function sizeAnswer(name: string, value: number | null, current: string): string {
+  return value === null ? `no ${name} answer` : `${name} ${value} (now ${current})`;
+}
+
 function queueBlock(id: string, q: QueuePlan, r: PlanResult): string[] {
-  const answer = q.consumers === null ? "no answer" : `${q.consumers} consumer${q.consumers === 1 ? "" : "s"} (now ${q.current})${q.meets ? "" : ", not confirmed"}`;
-  const out = [`queue ${quote(id)}: ${answer}`, ...wrap(escapeText(q.explanation), "  ")];
+  const answers = [
+    q.consumers === null ? "no answer" : `${q.consumers} consumer${q.consumers === 1 ? "" : "s"} (now ${q.current})${q.meets ? "" : ", not confirmed"}`,
+    ...(q.prefetch ? [sizeAnswer("prefetch", q.prefetch.value, q.prefetch.current === 0 ? "unlimited" : String(q.prefetch.current))] : []),
+    ...(q.capacity ? [sizeAnswer("capacity", q.capacity.value, q.capacity.current === null ? "unbounded" : String(q.capacity.current))] : []),
+  ];
+  const out = [`queue ${quote(id)}: ${answers.join(", ")}`, ...wrap(escapeText(q.explanation), "  ")];
+  if (q.prefetch) out.push(...wrap(escapeText(q.prefetch.explanation), "  "));
+  if (q.capacity) out.push(...wrap(escapeText(q.capacity.explanation), "  "));
   if (q.headroom) out.push(...wrap(`headroom: ${escapeText(q.headroom.explanation)}`, "  "));
   if (q.costPerMonth !== undefined || q.currentCostPerMonth !== undefined) {
     const planned = q.costPerMonth === undefined ? "n/a" : money(q.costPerMonth);

@@ -107,8 +107,21 @@ export function sweepCsv(sweep: SweepSection): string {
 /** The planner's verdicts, one row per queue, and growth steps as `growth_xF` columns. */
 export function planCsv(plan: PlanSection): string {
   const factors = plan.growth ?? [];
-  const header = ["slo", "queue", "consumers_now", "consumers_needed", "meets", "explanation", ...factors.map((g) => `consumers_at_x${g.factor}`)];
-  const rows = plan.verdicts.map((v) => [plan.slo, v.queue, v.current, v.consumers, v.meets, v.explanation, ...factors.map((g) => (g.consumers === null || typeof g.consumers === "number" ? g.consumers : g.consumers[v.queue]))]);
+  // Prefetch and capacity columns only when the plan sized them, so older plans keep their shape.
+  const prefetch = plan.verdicts.some((v) => v.prefetch);
+  const capacity = plan.verdicts.some((v) => v.capacity);
+  const header = [
+    "slo", "queue", "consumers_now", "consumers_needed", "meets", "explanation",
+    ...(prefetch ? ["prefetch_now", "prefetch_allowed", "prefetch_explanation"] : []),
+    ...(capacity ? ["capacity_now", "capacity_needed", "capacity_explanation"] : []),
+    ...factors.map((g) => `consumers_at_x${g.factor}`),
+  ];
+  const rows = plan.verdicts.map((v) => [
+    plan.slo, v.queue, v.current, v.consumers, v.meets, v.explanation,
+    ...(prefetch ? [v.prefetch?.current, v.prefetch?.value, v.prefetch?.explanation] : []),
+    ...(capacity ? [v.capacity?.current, v.capacity?.value, v.capacity?.explanation] : []),
+    ...factors.map((g) => (g.consumers === null || typeof g.consumers === "number" ? g.consumers : g.consumers[v.queue])),
+  ]);
   return csvTable(header, rows);
 }
 

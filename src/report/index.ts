@@ -3,7 +3,7 @@
  * shared by the command line (`kendall report`) and the page's Export menu. No DOM, no Node,
  * no clock: the date and Kendall's version are passed in. Public names are given here only.
  */
-export type { PlanGrowthStep, PlanSection, PlanVerdict, ReportFile, ReportFormat, ReportInput, ReportMeta, SweepFigures, SweepSection } from "./types.ts";
+export type { PlanGrowthStep, PlanSection, PlanSizeAnswer, PlanVerdict, ReportFile, ReportFormat, ReportInput, ReportMeta, SweepFigures, SweepSection } from "./types.ts";
 export { buildReport, reportFormatOf, reportFormats, reportPartName } from "./build.ts";
 export { buildHtmlReport } from "./html/document.ts";
 export { buildMarkdownReport, markdownTable } from "./markdown.ts";

@@ -11,7 +11,7 @@ import { countsLine, modelSummary, queueFigureRows } from "./figures.ts";
 import { formatEstimate, formatNumber, formatSeconds } from "./format.ts";
 import { glanceHeader, glanceRows } from "./glance.ts";
 import { stationInputs } from "./stations.ts";
-import { consumersText } from "./planFormat.ts";
+import { consumersText, planSizeRows } from "./planFormat.ts";
 import type { PlanSection, ReportInput, SweepSection } from "./types.ts";
 
 /** A GFM table; cells are Markdown already escaped. */
@@ -43,6 +43,8 @@ function planBlock(plan: PlanSection): string[] {
   const out = ["## Capacity plan", "", `SLO: **${md(plan.slo)}**${plan.costPerHour !== undefined ? `; cost ${formatNumber(plan.costPerHour)} per consumer-hour` : ""}.`, ""];
   if (plan.recommendation) out.push(`> ${md(plan.recommendation)}`, "");
   out.push(markdownTable(["queue", "consumers now", "consumers needed", "SLO", "why"], rows, ["l", "r", "r", "l", "l"]), "");
+  const sizes = planSizeRows(plan).map((r) => [md(r.queue), r.setting, md(r.now), md(r.answer), r.meets ? "meets" : "**fails**", md(r.explanation)]);
+  if (sizes.length) out.push("Prefetch and capacity at the recommended consumers:", "", markdownTable(["queue", "setting", "now", "answer", "SLO", "why"], sizes, ["l", "l", "r", "r", "l", "l"]), "");
   if (plan.growth?.length) {
     const g = plan.growth.map((s) => [`×${formatNumber(s.factor)}`, md(consumersText(s.consumers))]);
     out.push("Consumers needed as the load grows:", "", markdownTable(["load", "consumers"], g, ["r", "l"]), "");

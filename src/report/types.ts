@@ -15,6 +15,18 @@ export interface ReportMeta {
   version: string;
 }
 
+/** A prefetch or capacity answer for one queue (`kendall plan --size`). */
+export interface PlanSizeAnswer {
+  /** The answer, null when none was found: the largest prefetch, or the smallest capacity, meeting the SLO. */
+  value: number | null;
+  /** The queue's setting now: prefetch 0 means unlimited, capacity null unbounded. */
+  current: number | null;
+  /** Whether the SLO is met with `value`. */
+  meets: boolean;
+  /** What was checked and how. */
+  explanation?: string;
+}
+
 /** One queue's verdict against the SLO. */
 export interface PlanVerdict {
   queue: string;
@@ -26,6 +38,10 @@ export interface PlanVerdict {
   current?: number | "unlimited";
   /** One sentence on why (the binding term, the figure reached). */
   explanation?: string;
+  /** The largest prefetch the recommended consumers allow, when the plan sized it. */
+  prefetch?: PlanSizeAnswer;
+  /** The smallest capacity (ready messages) meeting the SLO, when the plan sized it. */
+  capacity?: PlanSizeAnswer;
 }
 
 /** Consumers needed when the load grows by `factor`: a number, or one per queue; null where no count meets the SLO. */

@@ -2,7 +2,7 @@
  * Messages between the page and the planning worker (src/worker/planWorker.ts). Every request
  * carries an `id`; every answer repeats it, so the page can drop answers it no longer needs.
  */
-import type { PlanResult, SweepPoint, SweepResult, SweepValue } from "../planner/index.ts";
+import type { PlanResult, SizeItem, SweepPoint, SweepResult, SweepValue } from "../planner/index.ts";
 import type { Scenario } from "../scenario/types.ts";
 
 /** Plan `scenario` against `slo`: the planner's `planScenario` with these options. */
@@ -13,6 +13,8 @@ export interface PlanRequest {
   slo: string;
   growth?: number[];
   costPerHour?: number;
+  /** What to size besides consumers (prefetch, capacity); consumers only when absent. */
+  size?: SizeItem[];
 }
 
 /** Simulate `scenario` with `path` set to each of `values` in turn (the planner's `runSweep`). */

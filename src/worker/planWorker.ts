@@ -33,8 +33,8 @@ self.onmessage = (event: MessageEvent<PlanWorkerRequest>) => {
   const start = performance.now();
   try {
     if (request.type === "plan") {
-      const { scenario, slo, growth, costPerHour } = request;
-      const plan = planScenario(scenario, slo, { ...(growth ? { growth } : {}), ...(costPerHour !== undefined ? { costPerHour } : {}) });
+      const { scenario, slo, growth, costPerHour, size } = request;
+      const plan = planScenario(scenario, slo, { ...(growth ? { growth } : {}), ...(costPerHour !== undefined ? { costPerHour } : {}), ...(size ? { size } : {}) });
       post({ type: "plan", id: request.id, plan, wallMs: performance.now() - start });
     } else {
       post({ type: "sweep", id: request.id, sweep: sweep(request), wallMs: performance.now() - start });

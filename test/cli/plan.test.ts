@@ -28,10 +28,14 @@ describe("kendall plan", () => {
   });
 
   it("prints the plan --json shape", async () => {
-    const r = await kendall("plan", "models/orders.json", "--slo", "p99(wait) < 200ms", "--json", "--cost-per-hour", "0.1", "--growth", "1,1.5", "--backlog", "500", "--drain-within", "30s");
+    const r = await kendall("plan", "models/orders.json", "--slo", "p99(wait) < 200ms", "--json", "--cost-per-hour", "0.1", "--growth", "1,1.5", "--backlog", "500", "--drain-within", "30s", "--size", "consumers,capacity");
     expect(r.code).toBe(0);
     const json = JSON.parse(r.out);
     expect(json.slo).toBe("p99(wait) < 200ms");
+    expect(json.size).toEqual(["consumers", "capacity"]);
+    expect(json.queues.orders.prefetch).toBeUndefined();
+    // The SLO bounds no drops, so the capacity is sized for the assumed dropped < 0.1%.
+    expect(json.queues.orders.capacity).toMatchObject({ consumers: 3, current: 1000, assumed: "dropped < 0.1%", meets: true, value: expect.any(Number), explanation: expect.stringMatching(/^Capacity \d+ \(ready messages, reject-publish; now 1000\)/) });
     expect(json.queues.orders).toMatchObject({ consumers: 3, meets: true, analytic: { model: "M/M/3/1003" }, simulated: { consumers: 3, verdict: "meets" }, explanation: expect.stringMatching(/^3 consumers/) });
     expect(json.queues.orders.costPerMonth).toBeCloseTo(219, 9);
     expect(json.growth).toEqual([expect.objectContaining({ factor: 1, consumers: 3 }), expect.objectContaining({ factor: 1.5, consumers: expect.any(Number) })]);
@@ -39,7 +43,23 @@ describe("kendall plan", () => {
     expect(json.queues.orders.drain.current.analyticS).toBeCloseTo(30, 9);
   });
 
+  it("sizes prefetch with --size and says when no capacity up to --max-capacity meets the SLO", async () => {
+    const r = await kendall("plan", "models/orders.json", "--slo", "p99(wait) < 100ms and dropped < 0.1%", "--size", "prefetch,capacity", "--max-capacity", "2", "--growth", "1");
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/queue "orders": 3 consumers \(now 2\), prefetch 1 \(now 1\), no capacity answer\n/);
+    const text = r.out.replace(/\s+/g, " ");
+    expect(text).toMatch(/ Prefetch 1 with 3 consumers \(now 1\): p99 wait [\d.]+ ms \(simulated 95% CI [\d.]+-[\d.]+ ms\), dropped 0% \(simulated 95% CI 0-0%\)\. Prefetch 2 fails: p99 wait [\d.]+ ms/);
+    // M/M/3/5 (capacity 2 + 3 consumers) at a = 1.5 Erlangs: state weights a^n/n! for n <= 3, then
+    // x 1/2 per waiting place: 1, 1.5, 1.125, 0.5625, 0.28125, 0.140625; p_5 = 0.140625 / 4.609375 =
+    // 3.05% (Gross & Harris ch. 2). The model is exact here, so no simulation is needed to say no.
+    expect(text).toMatch(/ No capacity answer: no capacity up to 2 meets it \(analytic, at 2: dropped 3\.05%\)\. headroom:/);
+  });
+
   it("refuses bad input with exit 2 and one line on stderr", async () => {
+    await refused(["plan", "models/orders.json", "--slo", "p99(wait) < 1s", "--size", "consumers,memory"], '--size: unknown item "memory" (expected consumers, prefetch or capacity), got "consumers,memory"');
+    await refused(["plan", "models/orders.json", "--slo", "p99(wait) < 1s", "--size", ","], '--size: no items; expected a list like consumers,prefetch,capacity, got ","');
+    await refused(["plan", "models/orders.json", "--slo", "p99(wait) < 1s", "--max-capacity", "10"], "--max-capacity needs --size with capacity (e.g. --size consumers,capacity)");
+    await refused(["plan", "models/orders.json", "--slo", "p99(wait) < 1s", "--size", "capacity", "--max-capacity", "lots"], '--max-capacity: expected an integer from 0 to 1000000000, got "lots"');
     await refused(["plan", "models/orders.json"], 'kendall plan: missing --slo EXPR (e.g. --slo "p99(wait) < 200ms")');
     await refused(["plan", "models/orders.json", "--slo", "p99(latency) < 1s"], /^--slo "p99\(latency\) < 1s": at 1: unknown metric "p99\(latency\)"; expected mean\(wait\)/);
     await refused(["plan", "models/orders.json", "--slo", "p99(wait) < 1s", "--queue", "nope"], 'kendall plan: no queue with id "nope" (queues: "orders")');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { buildCsvReport, buildReport, queueColumns } from "../../src/report/index.ts";
-import { hostileScenario, inputOf, networkScenario, plan, sweep } from "./fixtures.ts";
+import { buildCsvReport, buildReport, planCsv, queueColumns } from "../../src/report/index.ts";
+import { hostileScenario, inputOf, networkScenario, plan, sizedPlan, sweep } from "./fixtures.ts";
 
 /** Parses RFC 4180 text (quoted fields, doubled quotes, CRLF) into rows. */
 function parseCsv(text: string): string[][] {
@@ -69,6 +69,15 @@ describe("the CSV report", () => {
     expect(classes).toEqual(["'=HYPERLINK(\"http://evil\")|x", "'- list"]);
     expect(rows.filter((r) => r[0] === "queue").map((r) => r[1])).toEqual(["<img src=x onerror=alert(1)>", "# not a heading | x"]);
     expect(text).not.toMatch(/(^|,)[=+@]/m);
+  });
+
+  it("adds prefetch and capacity columns to the plan table only when the plan sized them", () => {
+    const [header, orders, billing] = planCsv(sizedPlan).split("\r\n");
+    expect(header).toBe("slo,queue,consumers_now,consumers_needed,meets,explanation,prefetch_now,prefetch_allowed,prefetch_explanation,capacity_now,capacity_needed,capacity_explanation,consumers_at_x1,consumers_at_x1.5,consumers_at_x2");
+    // An unbounded capacity now and a missing answer are empty cells.
+    expect(orders).toBe('p99(wait) < 200ms,orders,2,3,false,p99 wait 231 ms with 2 consumers,10,2,Prefetch 2 with 3 consumers (now 10): p95 wait 60.5 ms. Prefetch 5 fails: p95 wait 85 ms.,,8,"Capacity 8 (ready messages, reject-publish; now unbounded): dropped 0.026%.",3,4,5');
+    expect(billing).toBe("p99(wait) < 200ms,billing,1,2,true,p99 wait 120 ms,0,,No prefetch answer: even prefetch 1 does not clearly meet the SLO.,,,,2,2,3");
+    expect(planCsv(plan).split("\r\n")[0]).not.toContain("prefetch");
   });
 
   it("is split into one file per table by buildReport", () => {

@@ -57,6 +57,19 @@ export const plan: PlanSection = {
   ],
 };
 
+/** The same plan with prefetch and capacity answers on orders (`kendall plan --size consumers,prefetch,capacity`). */
+export const sizedPlan: PlanSection = {
+  ...plan,
+  verdicts: [
+    {
+      ...plan.verdicts[0]!,
+      prefetch: { value: 2, current: 10, meets: true, explanation: "Prefetch 2 with 3 consumers (now 10): p95 wait 60.5 ms. Prefetch 5 fails: p95 wait 85 ms." },
+      capacity: { value: 8, current: null, meets: true, explanation: "Capacity 8 (ready messages, reject-publish; now unbounded): dropped 0.026%." },
+    },
+    { ...plan.verdicts[1]!, prefetch: { value: null, current: 0, meets: false, explanation: "No prefetch answer: even prefetch 1 does not clearly meet the SLO." } },
+  ],
+};
+
 /** A sweep section over the orders queue's consumers. */
 export const sweep: SweepSection = {
   param: "queues.orders.consumers",

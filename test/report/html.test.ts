@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { buildHtmlReport } from "../../src/report/index.ts";
 import { parseScenario } from "../../src/scenario/index.ts";
-import { hostile, hostileScenario, inputOf, networkScenario, plan, sweep } from "./fixtures.ts";
+import { hostile, hostileScenario, inputOf, networkScenario, plan, sizedPlan, sweep } from "./fixtures.ts";
 
 /** The text of the embedded scenario element, or undefined. */
 function embeddedScenario(html: string): string | undefined {
@@ -57,6 +57,14 @@ describe("the HTML report", () => {
     expect(html).toContain("Run 3 consumers on orders");
   });
 
+  it("shows the prefetch and capacity answers in their own table when the plan sized them", () => {
+    expect(html).not.toContain("Prefetch and capacity");
+    const sized = buildHtmlReport(inputOf(networkScenario, { plan: sizedPlan }));
+    expect(sized).toContain(`<h3>Prefetch and capacity</h3><table class="sizes">`);
+    expect(sized).toContain(`<tr><td>orders</td><td>capacity</td><td class="num">unbounded</td><td class="num">at least 8</td><td><span class="badge meets">meets</span></td><td>Capacity 8 (ready messages, reject-publish; now unbounded): dropped 0.026%.</td></tr>`);
+    expect(sized).toContain(`<td>billing</td><td>prefetch</td><td class="num">unlimited</td><td class="num">none</td><td><span class="badge fails">fails</span></td>`);
+  });
+
   it("has a print stylesheet that keeps charts and tables whole on a page", () => {
     expect(html).toMatch(/@media print \{[\s\S]*figure\.chart, table[^{]*\{ break-inside: avoid;/);
   });
@@ -71,7 +79,8 @@ describe("the HTML report", () => {
 });
 
 describe("the HTML report of hostile names", () => {
-  const html = buildHtmlReport(inputOf(hostileScenario, { plan: { ...plan, verdicts: [{ queue: hostile, consumers: 1, meets: true }] } }));
+  const prefetch = { value: 2, current: 1, meets: true, explanation: hostile };
+  const html = buildHtmlReport(inputOf(hostileScenario, { plan: { ...plan, verdicts: [{ queue: hostile, consumers: 1, meets: true, prefetch }] } }));
 
   it("has no <img> tag: every name is escaped text, in content and attributes", () => {
     expect(tagNames(html)).not.toContain("img");

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { buildMarkdownReport } from "../../src/report/index.ts";
-import { hostile, hostileScenario, inputOf, networkScenario, plan, sweep } from "./fixtures.ts";
+import { hostile, hostileScenario, inputOf, networkScenario, plan, sizedPlan, sweep } from "./fixtures.ts";
 
 /** The cells of a GFM table row, split on unescaped pipes. */
 function cells(row: string): string[] {
@@ -56,5 +56,14 @@ describe("the plan section", () => {
     const text = buildMarkdownReport(inputOf(networkScenario, { plan: { slo: "p99(wait) < 1ms", verdicts: [{ queue: "orders", consumers: null, meets: false, explanation: "impossible: service alone takes longer" }], growth: [{ factor: 2, consumers: { orders: null, billing: 3 } }] } }));
     expect(text).toContain("| orders |  | none | **fails** | impossible: service alone takes longer |");
     expect(text).toContain("| ×2 | orders: none, billing: 3 |");
+  });
+
+  it("lists the prefetch and capacity answers where the plan sized them, and only then", () => {
+    const text = buildMarkdownReport(inputOf(networkScenario, { plan: sizedPlan }));
+    expect(text).toContain("Prefetch and capacity at the recommended consumers:");
+    expect(text).toContain("| orders | prefetch | 10 | up to 2 | meets | Prefetch 2 with 3 consumers (now 10): p95 wait 60.5 ms. Prefetch 5 fails: p95 wait 85 ms. |");
+    expect(text).toContain("| orders | capacity | unbounded | at least 8 | meets | Capacity 8 (ready messages, reject-publish; now unbounded): dropped 0.026%. |");
+    expect(text).toContain("| billing | prefetch | unlimited | none | **fails** | No prefetch answer: even prefetch 1 does not clearly meet the SLO. |");
+    expect(buildMarkdownReport(inputOf(networkScenario, { plan }))).not.toContain("Prefetch and capacity");
   });
 });

@@ -45,6 +45,16 @@ describe("the plan and sweep as report sections", () => {
     expect(section.recommendation).toContain('on "orders" (now 2)');
   });
 
+  it("carries the capacity answer when one was asked for, in the verdict and the recommendation", () => {
+    const sized = planScenario(scenario, "p99(wait) < 200ms and dropped < 0.1%", { simulation: false, size: ["consumers", "capacity"] });
+    const answer = sized.queues.orders!.capacity!;
+    expect(answer.value).toBeGreaterThan(0);
+    const section = planSectionOf(sized);
+    expect(section.verdicts[0]!.capacity).toMatchObject({ value: answer.value, current: 1000, explanation: answer.explanation });
+    expect(section.verdicts[0]!.prefetch).toBeUndefined();
+    expect(section.recommendation).toContain(`with capacity ${answer.value} ready messages (now 1000)`);
+  });
+
   it("carries each sweep point's waits as numbers or null", () => {
     const section = sweepSectionOf(sweep);
     expect(section.param).toBe("queues[0].consumers");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkSlo, exampleSlo, parseCostText, parseGrowthText, planInputOf } from "../../src/ui/plan/planForm.ts";
+import { assumedDropTerm, checkSlo, exampleSlo, parseCostText, parseGrowthText, planInputOf } from "../../src/ui/plan/planForm.ts";
 
 describe("the plan form", () => {
   it("accepts the example SLO and gives its terms", () => {
@@ -49,5 +49,19 @@ describe("the plan form", () => {
       expect(bad.growth).toBeDefined();
       expect(bad.cost).toBeDefined();
     }
+  });
+
+  it("asks for prefetch and capacity only when their boxes are ticked", () => {
+    const form = { slo: "p99(wait) < 1s", growth: "", cost: "" };
+    expect(planInputOf({ ...form, sizePrefetch: true })).toEqual({ ok: true, input: { slo: "p99(wait) < 1s", size: ["consumers", "prefetch"] } });
+    expect(planInputOf({ ...form, sizePrefetch: true, sizeCapacity: true })).toMatchObject({ input: { size: ["consumers", "prefetch", "capacity"] } });
+    expect(planInputOf({ ...form, sizePrefetch: false, sizeCapacity: false })).toEqual({ ok: true, input: { slo: "p99(wait) < 1s" } });
+  });
+
+  it("says which drop bound a capacity is sized for when the SLO has none", () => {
+    expect(assumedDropTerm({ slo: "p99(wait) < 1s", growth: "", cost: "", sizeCapacity: true })).toBe("dropped < 0.1%");
+    expect(assumedDropTerm({ slo: exampleSlo, growth: "", cost: "", sizeCapacity: true })).toBeNull();
+    expect(assumedDropTerm({ slo: "p99(wait) < 1s", growth: "", cost: "" })).toBeNull();
+    expect(assumedDropTerm({ slo: "p99(wait) <", growth: "", cost: "", sizeCapacity: true })).toBeNull();
   });
 });

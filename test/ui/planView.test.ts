@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { planScenario, withConsumers } from "../../src/planner/index.ts";
+import { planScenario, withCapacity, withConsumers, withPrefetch } from "../../src/planner/index.ts";
 import { parseScenario, type Scenario } from "../../src/scenario/index.ts";
-import { costText, fewerCheck, headroomLine, isTimeTerm, pendingChanges, planFits, termLine } from "../../src/ui/plan/planView.ts";
+import { capacityLine, changeText, costText, fewerCheck, headroomLine, isTimeTerm, pendingChanges, planFits, planSizeAnswers, prefetchLine, termLine } from "../../src/ui/plan/planView.ts";
 import orders from "../../models/orders.json" with { type: "json" };
 
 const parsed = parseScenario(orders);
@@ -48,5 +48,39 @@ describe("the plan as the panel words it", () => {
     expect(pendingChanges(plan, scenario)).toEqual([{ queue: "orders", consumers: q.consumers }]);
     expect(pendingChanges(plan, applied)).toEqual([]);
     expect(planFits(plan, scenario, { ...scenario, seed: 1 })).toBe(false);
+  });
+});
+
+describe("a plan that sized prefetch and capacity, as the panel words it", () => {
+  // The orders queue against p99(wait) < 100ms and dropped < 0.1%: 3 consumers allow prefetch 1
+  // only (prefetch 2: p99 wait 107 ms), and the capacity follows (planner tests hold the numbers).
+  const sized = planScenario(scenario, "p99(wait) < 100ms and dropped < 0.1%", { growth: [1], size: ["consumers", "prefetch", "capacity"] });
+  const s = sized.queues.orders!;
+  const k = s.capacity!.value!;
+
+  it("states the prefetch and capacity answers beside what the queue has now", () => {
+    expect(prefetchLine(s)).toBe("up to 1 (now 1)");
+    expect(capacityLine(s)).toBe(`${k} ready messages (now 1000)`);
+    expect(prefetchLine(q)).toBeNull();
+    expect(capacityLine(q)).toBeNull();
+  });
+
+  it("gives the report's prefetch and capacity fields for the Export menu", () => {
+    expect(planSizeAnswers(s)).toEqual({
+      prefetch: { value: 1, current: 1, meets: true, explanation: s.prefetch!.explanation },
+      capacity: { value: k, current: 1000, meets: true, explanation: s.capacity!.explanation },
+    });
+    expect(planSizeAnswers(q)).toEqual({});
+  });
+
+  it("applies the sized capacity with the consumers, and stays fitting after Apply", () => {
+    expect(pendingChanges(sized, scenario)).toEqual([{ queue: "orders", consumers: 3, capacity: k }]);
+    expect(changeText(pendingChanges(sized, scenario)[0]!)).toBe(`"orders" to 3 consumers, capacity ${k}`);
+    const applied = withCapacity(withConsumers(scenario, "orders", 3), "orders", k);
+    expect(pendingChanges(sized, applied)).toEqual([]);
+    expect(planFits(sized, scenario, applied)).toBe(true);
+    expect(planFits(sized, scenario, withPrefetch(applied, "orders", 5))).toBe(true);
+    // The plain plan did not size prefetch: changing it makes that plan stale.
+    expect(planFits(plan, scenario, withPrefetch(scenario, "orders", 5))).toBe(false);
   });
 });

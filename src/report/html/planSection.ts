@@ -1,7 +1,7 @@
 import { escapeHtml } from "../escape.ts";
 import { formatNumber } from "../format.ts";
 import { growthChart, sweepChart } from "../svg/planCharts.ts";
-import { consumersText } from "../planFormat.ts";
+import { consumersText, planSizeRows } from "../planFormat.ts";
 import type { PlanSection, SweepSection } from "../types.ts";
 import { htmlTable } from "./tags.ts";
 
@@ -17,11 +17,20 @@ export function planSectionHtml(plan: PlanSection): string {
   const growth = plan.growth?.length
     ? htmlTable("growth", ["load ×", "consumers"], plan.growth.map((g) => [`×${formatNumber(g.factor)}`, escapeHtml(consumersText(g.consumers))]), [0]) + growthChart(plan.growth)
     : "";
+  const sizes = planSizeRows(plan).map((r) => [
+    escapeHtml(r.queue),
+    r.setting,
+    escapeHtml(r.now),
+    escapeHtml(r.answer),
+    r.meets ? `<span class="badge meets">meets</span>` : `<span class="badge fails">fails</span>`,
+    escapeHtml(r.explanation),
+  ]);
   return [
     `<section class="plan"><h2>Capacity plan</h2>`,
     `<p>SLO: <strong>${escapeHtml(plan.slo)}</strong>${plan.costPerHour !== undefined ? `; cost ${escapeHtml(formatNumber(plan.costPerHour))} per consumer-hour` : ""}.</p>`,
     plan.recommendation ? `<p class="recommendation">${escapeHtml(plan.recommendation)}</p>` : "",
     htmlTable("verdicts", ["queue", "consumers now", "consumers needed", "SLO", "why"], rows, [1, 2]),
+    sizes.length ? `<h3>Prefetch and capacity</h3>` + htmlTable("sizes", ["queue", "setting", "now", "answer", "SLO", "why"], sizes, [2, 3]) : "",
     growth,
     `</section>`,
   ].join("");

@@ -1,4 +1,5 @@
 import type { PlanResult, SweepResult } from "../../planner/index.ts";
+import { capacityLine, planSizeAnswers, prefetchLine } from "../plan/planView.ts";
 import type { PlanSection, SweepFigures, SweepSection } from "../../report/index.ts";
 
 /** The plan as a report section: one verdict per planned queue and the growth table. */
@@ -7,7 +8,7 @@ export function planSectionOf(plan: PlanResult): PlanSection {
   const single = queues.length === 1;
   const section: PlanSection = {
     slo: plan.slo,
-    verdicts: queues.map((q) => ({ queue: q.queue, consumers: q.consumers, meets: q.meets, current: q.current, explanation: q.explanation })),
+    verdicts: queues.map((q) => ({ queue: q.queue, consumers: q.consumers, meets: q.meets, current: q.current, explanation: q.explanation, ...planSizeAnswers(q) })),
     growth: plan.growth.map((row) => ({ factor: row.factor, consumers: single ? row.consumers : row.queues })),
     recommendation: recommendationOf(plan),
   };
@@ -15,11 +16,15 @@ export function planSectionOf(plan: PlanResult): PlanSection {
   return section;
 }
 
-/** One sentence: the consumers to run per queue against the SLO. */
+/** One sentence: the consumers to run per queue against the SLO, and the prefetch and capacity where they were sized. */
 export function recommendationOf(plan: PlanResult): string {
-  const parts = Object.values(plan.queues).map((q) =>
-    q.consumers === null ? `no consumer count meets the SLO on ${JSON.stringify(q.queue)}` : `${q.consumers} consumer${q.consumers === 1 ? "" : "s"} on ${JSON.stringify(q.queue)} (now ${q.current})`,
-  );
+  const parts = Object.values(plan.queues).map((q) => {
+    const consumers = q.consumers === null ? `no consumer count meets the SLO on ${JSON.stringify(q.queue)}` : `${q.consumers} consumer${q.consumers === 1 ? "" : "s"} on ${JSON.stringify(q.queue)} (now ${q.current})`;
+    const prefetch = prefetchLine(q);
+    const capacity = capacityLine(q);
+    const sized = [prefetch && `prefetch ${prefetch}`, capacity && `capacity ${capacity}`].filter((x): x is string => !!x);
+    return sized.length > 0 ? `${consumers} with ${sized.join(" and ")}` : consumers;
+  });
   if (parts.length === 0) return `No queue to plan against ${plan.slo}.`;
   return `Against ${plan.slo}: ${parts.join(", ")}.`;
 }

@@ -2,7 +2,7 @@ import { useEffect, useId, useRef, useState, type Dispatch, type FormEvent } fro
 import type { Scenario } from "../../scenario/index.ts";
 import type { AppAction } from "../model/appState.ts";
 import { PlanResultView } from "./PlanResultView.tsx";
-import { exampleSlo, planInputOf } from "./planForm.ts";
+import { assumedDropTerm, exampleSlo, planInputOf, type PlanFormFields } from "./planForm.ts";
 import type { PlanState, PlanStore } from "./planStore.ts";
 import { SloField } from "./SloField.tsx";
 import { WorkProgress } from "./WorkProgress.tsx";
@@ -21,11 +21,12 @@ const settleMs = 800;
 /** The SLO form and the plan it gives: consumers per queue, the checks behind them, growth and cost. */
 export function PlanPanel({ scenario, queueId, plan, store, dispatch }: Props) {
   const id = useId();
-  const [form, setForm] = useState({ slo: exampleSlo, growth: "1, 1.5, 2, 3", cost: "" });
+  const [form, setForm] = useState<PlanFormFields>({ slo: exampleSlo, growth: "1, 1.5, 2, 3", cost: "", sizePrefetch: false, sizeCapacity: false });
   const [touched, setTouched] = useState(false);
   const parsed = planInputOf(form);
   const sloError = !parsed.ok && parsed.slo && !parsed.slo.ok ? parsed.slo : null;
-  const edit = (patch: Partial<typeof form>) => {
+  const assumed = assumedDropTerm(form);
+  const edit = (patch: Partial<PlanFormFields>) => {
     setForm({ ...form, ...patch });
     setTouched(true);
   };
@@ -56,6 +57,22 @@ export function PlanPanel({ scenario, queueId, plan, store, dispatch }: Props) {
           <SmallField label="Growth (traffic ×)" value={form.growth} onChange={(growth) => edit({ growth })} error={parsed.ok ? undefined : parsed.growth} placeholder="1, 1.5, 2, 3" />
           <SmallField label="Cost per consumer-hour" value={form.cost} onChange={(cost) => edit({ cost })} error={parsed.ok ? undefined : parsed.cost} placeholder="optional, e.g. 0.05" />
         </div>
+        <fieldset className="plan-size-options">
+          <legend>Also size, at the planned consumers</legend>
+          <label className="toggle" htmlFor={`${id}-prefetch`}>
+            <input id={`${id}-prefetch`} type="checkbox" checked={form.sizePrefetch ?? false} onChange={(e) => edit({ sizePrefetch: e.currentTarget.checked })} />
+            largest prefetch
+          </label>
+          <label className="toggle" htmlFor={`${id}-capacity`}>
+            <input id={`${id}-capacity`} type="checkbox" checked={form.sizeCapacity ?? false} onChange={(e) => edit({ sizeCapacity: e.currentTarget.checked })} />
+            smallest capacity
+          </label>
+          {assumed && (
+            <p className="hint" data-testid="plan-assumed-drop">
+              The SLO bounds no drops: the capacity is sized for <code>{assumed}</code>.
+            </p>
+          )}
+        </fieldset>
         <div className="plan-actions">
           <button type="submit" className="primary" disabled={!parsed.ok}>
             Plan

@@ -3,7 +3,7 @@ import type { PlanResult } from "../../planner/index.ts";
 import type { Scenario } from "../../scenario/index.ts";
 import type { AppAction } from "../model/appState.ts";
 import { GrowthTable } from "./GrowthTable.tsx";
-import { pendingChanges, planFits } from "./planView.ts";
+import { changeText, pendingChanges, planFits } from "./planView.ts";
 import { QueuePlanCard } from "./QueuePlanCard.tsx";
 
 interface Props {
@@ -24,7 +24,9 @@ export function PlanResultView({ plan, planned, scenario, queueId, dispatch, dim
     // Through the page's reducer, one queue at a time, so the controls and the run follow.
     for (const c of changes) {
       dispatch({ type: "selectQueue", queueId: c.queue });
-      dispatch({ type: "slid", field: "consumers", value: c.consumers });
+      if (c.consumers !== undefined) dispatch({ type: "slid", field: "consumers", value: c.consumers });
+      if (c.prefetch !== undefined) dispatch({ type: "slid", field: "prefetch", value: c.prefetch });
+      if (c.capacity !== undefined) dispatch({ type: "slid", field: "capacity", value: c.capacity });
     }
     dispatch({ type: "selectQueue", queueId });
   };
@@ -46,7 +48,7 @@ export function PlanResultView({ plan, planned, scenario, queueId, dispatch, dim
             Apply
           </button>
           <span className="hint">
-            {changes.length > 0 ? `Sets ${changes.map((c) => `${JSON.stringify(c.queue)} to ${c.consumers}`).join(", ")} consumers.` : fits ? "The scenario already has the planned consumers." : "Plan again to apply."}
+            {changes.length > 0 ? `Sets ${changes.map(changeText).join("; ")}.` : fits ? "The scenario already has the planned settings." : "Plan again to apply."}
           </span>
         </div>
       )}

@@ -1,12 +1,23 @@
-import { parseSlo, SloSyntaxError, type Slo } from "../../planner/index.ts";
+import { DEFAULT_DROP_TERM, parseSlo, SloSyntaxError, type SizeItem, type Slo } from "../../planner/index.ts";
 
-/** What the plan panel asks the planner: the SLO text and the optional growth and cost. */
+/** What the plan panel asks the planner: the SLO text, the optional growth and cost, and what else to size. */
 export interface PlanInput {
   slo: string;
   /** Traffic multipliers of the growth table; undefined: the planner's default (1, 1.5, 2, 3). */
   growth?: number[];
   /** Cost of one consumer for one hour; undefined: no costs. */
   costPerHour?: number;
+  /** What to size: consumers, then prefetch and/or capacity; undefined: consumers only. */
+  size?: SizeItem[];
+}
+
+/** The plan form as typed: text fields, and whether to size prefetch and capacity too. */
+export interface PlanFormFields {
+  slo: string;
+  growth: string;
+  cost: string;
+  sizePrefetch?: boolean;
+  sizeCapacity?: boolean;
 }
 
 /** The SLO field's verdict: the parsed SLO, or where (1-based character) and why it fails. */
@@ -52,7 +63,7 @@ export function parseCostText(text: string): Parsed<number | undefined> {
 }
 
 /** The whole form: a plan input when every field is valid, else the messages of those that are not. */
-export function planInputOf(form: { slo: string; growth: string; cost: string }): { ok: true; input: PlanInput } | { ok: false; slo?: SloCheck; growth?: string; cost?: string } {
+export function planInputOf(form: PlanFormFields): { ok: true; input: PlanInput } | { ok: false; slo?: SloCheck; growth?: string; cost?: string } {
   const slo = checkSlo(form.slo);
   const growth = parseGrowthText(form.growth);
   const cost = parseCostText(form.cost);
@@ -62,5 +73,16 @@ export function planInputOf(form: { slo: string; growth: string; cost: string })
   const input: PlanInput = { slo: form.slo.trim() };
   if (growth.value) input.growth = growth.value;
   if (cost.value !== undefined) input.costPerHour = cost.value;
+  if (form.sizePrefetch || form.sizeCapacity) input.size = ["consumers", ...(form.sizePrefetch ? ["prefetch" as const] : []), ...(form.sizeCapacity ? ["capacity" as const] : [])];
   return { ok: true, input };
+}
+
+/**
+ * The drop term a capacity will be sized against although the SLO does not say it (the
+ * planner's DEFAULT_DROP_TERM), or null: capacity not asked, the SLO bounds drops, or it does not parse.
+ */
+export function assumedDropTerm(form: PlanFormFields): string | null {
+  if (!form.sizeCapacity) return null;
+  const slo = checkSlo(form.slo);
+  return slo.ok && !slo.slo.terms.some((t) => t.metric.kind === "dropped") ? DEFAULT_DROP_TERM : null;
 }

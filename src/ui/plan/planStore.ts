@@ -3,6 +3,7 @@ import type { Scenario } from "../../scenario/index.ts";
 import { ExternalStore } from "../sim/externalStore.ts";
 import { LatestWorker } from "./latestWorker.ts";
 import type { PlanInput } from "./planForm.ts";
+import type { PlanRequest } from "../../worker/planProtocol.ts";
 
 export interface PlanState {
   /** The newest finished plan and the scenario it was made for. */
@@ -15,7 +16,7 @@ export interface PlanState {
   error: string | null;
 }
 
-/** The capacity plan of the page: computed in a worker of its own, the newest request wins. */
+/** The capacity plan of the page: computed in a worker of its own (src/worker/planWorker.ts), the newest request wins. */
 export class PlanStore extends ExternalStore<PlanState> {
   private worker: LatestWorker;
 
@@ -27,7 +28,8 @@ export class PlanStore extends ExternalStore<PlanState> {
   /** Plans `scenario` against the SLO and options in `input`. */
   request(scenario: Scenario, input: PlanInput): void {
     this.set({ running: true, error: null, startedAt: performance.now() });
-    this.worker.send({ type: "plan", scenario, slo: input.slo, growth: input.growth, costPerHour: input.costPerHour }, (response) => {
+    const request: Omit<PlanRequest, "id"> = { type: "plan", scenario, slo: input.slo, growth: input.growth, costPerHour: input.costPerHour, size: input.size };
+    this.worker.send(request, (response) => {
       if (response.type === "plan") this.set({ plan: response.plan, planScenario: scenario, wallMs: response.wallMs, running: false });
       else if (response.type === "error") this.set({ running: false, error: response.message });
     });
