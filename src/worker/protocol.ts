@@ -25,7 +25,10 @@ export interface SweepPoint {
 
 export type WorkerRequest =
   | { type: "run"; id: number; scenario: Scenario }
-  | { type: "sweep"; id: number; scenario: Scenario; queueId: string };
+  /** The analytic load curve of a queue (answered by `curve`, then `done`). */
+  | { type: "curve"; id: number; scenario: Scenario; queueId: string }
+  /** One short simulation of the load curve at offered load `target` (answered by `sweepPoint`, then `done`). */
+  | { type: "sweepPoint"; id: number; scenario: Scenario; queueId: string; target: number };
 
 export type WorkerResponse =
   | { type: "progress"; id: number; fraction: number }

@@ -5,7 +5,7 @@
  * progress, and results so far for the page to refine its charts, before its final result.
  */
 import { runScenario, withAnalytic, type RunResult } from "../simulation/index.ts";
-import { analyticCurve, queueRho, sweepPoint, sweepRhos } from "./loadSweep.ts";
+import { analyticCurve, queueRho, sweepPoint } from "./loadSweep.ts";
 import type { WorkerRequest, WorkerResponse } from "./protocol.ts";
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -32,11 +32,16 @@ function run(id: number, request: Extract<WorkerRequest, { type: "run" }>) {
   post({ type: "result", id, result, wallMs: clock() - start });
 }
 
-function sweep(id: number, request: Extract<WorkerRequest, { type: "sweep" }>) {
+function curve(id: number, request: Extract<WorkerRequest, { type: "curve" }>) {
   const { scenario, queueId } = request;
   const rho = queueRho(scenario, queueId);
   post({ type: "curve", id, curve: analyticCurve(scenario, queueId, rho), currentRho: rho });
-  if (rho > 0) for (const target of sweepRhos) post({ type: "sweepPoint", id, point: sweepPoint(scenario, queueId, rho, target) });
+  post({ type: "done", id });
+}
+
+function point(id: number, request: Extract<WorkerRequest, { type: "sweepPoint" }>) {
+  const { scenario, queueId, target } = request;
+  post({ type: "sweepPoint", id, point: sweepPoint(scenario, queueId, queueRho(scenario, queueId), target) });
   post({ type: "done", id });
 }
 
@@ -44,7 +49,8 @@ self.onmessage = (event: MessageEvent<WorkerRequest>) => {
   const request = event.data;
   try {
     if (request.type === "run") run(request.id, request);
-    else sweep(request.id, request);
+    else if (request.type === "curve") curve(request.id, request);
+    else point(request.id, request);
   } catch (error) {
     post({ type: "error", id: request.id, message: error instanceof Error ? error.message : String(error) });
   }

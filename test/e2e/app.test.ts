@@ -77,6 +77,21 @@ describe.skipIf(!browserAvailable())("the Kendall page in Chromium", () => {
     await page.context().close();
   });
 
+  it("moves a slider one step per key press and runs once for it", async () => {
+    const { page } = await openPage(app); // orders: 50 msg/s on a 0-100 slider of 0.5 steps
+    const first = await waitForRun(page);
+    const requests = () => page.evaluate(() => performance.getEntriesByName("kendall:request").length);
+    const before = await requests();
+    await page.locator(slider("rate")).focus();
+    await page.keyboard.press("ArrowRight");
+    await waitForRun(page, first);
+    // Crossing 50 once changed the slider's step from 0.5 to 1 under the pointer: the browser
+    // snapped 50.5 to 51, a second edit that superseded the first run.
+    expect(await page.locator(field("rate")).inputValue()).toBe("50.5");
+    expect(await requests()).toBe(before + 1);
+    await page.context().close();
+  });
+
   it("refines the figures of a long run while it goes on", async () => {
     const long: Scenario = { ...quickMm1(), run: { messages: 20_000_000, warmup: 0, replications: 1 } };
     const { page, errors } = await openPage(app, link(app, long));

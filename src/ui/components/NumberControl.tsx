@@ -7,6 +7,7 @@ export interface SliderRange {
   min: number;
   /** The slider's initial maximum; it grows when a larger value is typed. */
   max: number;
+  /** Kept from when the control appears (a later value keeps the same step). */
   step: number;
 }
 
@@ -32,6 +33,10 @@ export function NumberControl({ field, value, draft, error, dispatch, slider, di
   const id = useId();
   const spec = fieldSpecs[field];
   const max = useGrowingMax(slider?.max ?? 0, value);
+  // The step is fixed when the control appears, like the maximum: a range recomputed from the
+  // value would change its step as the value moves (0.5 below 50, 1 above), and the browser
+  // would snap the value just set to the new step: one key press, two steps and two runs.
+  const [step] = useState(slider?.step);
   const text = draft ?? (placeholder !== undefined ? "" : formatNumber(value, 7));
   const label = spec.unit ? `${spec.label} (${spec.unit})` : spec.label;
   return (
@@ -44,7 +49,7 @@ export function NumberControl({ field, value, draft, error, dispatch, slider, di
             aria-label={`${spec.label} slider`}
             min={slider.min}
             max={max}
-            step={slider.step}
+            step={step ?? slider.step}
             value={Number.isFinite(value) ? Math.min(value, max) : max}
             disabled={disabled}
             onChange={(e) => dispatch({ type: "slid", field, value: Number(e.currentTarget.value) })}

@@ -70,7 +70,11 @@ export function appReducer(state: AppState, action: AppAction): AppState {
 function applied(state: AppState, key: ControlKey, edit: ScenarioEdit, draft: string | undefined): AppState {
   const result = applyEdit(state.scenario, state.queueId, edit);
   if (!result.ok) return withControl(state, key, draft, result.message);
-  return { ...withControl(state, key, draft, undefined), scenario: result.scenario };
+  // An edit that changes nothing (a range input reports a key press as both input and change)
+  // keeps the scenario object: everything keyed on it (the run, the load curve) stays as it is,
+  // instead of a second run superseding the first.
+  const same = JSON.stringify(result.scenario) === JSON.stringify(state.scenario);
+  return { ...withControl(state, key, draft, undefined), scenario: same ? state.scenario : result.scenario };
 }
 
 function withControl(state: AppState, key: ControlKey, draft: string | undefined, error: string | undefined): AppState {

@@ -8,6 +8,10 @@ type Request = WorkerRequest extends infer R ? (R extends { id: number } ? Omit<
  * terminates that worker (the engine is synchronous, so it cannot be interrupted any other
  * way) and hands the new request to a spare worker that was started in advance, so no time
  * is lost loading modules. Answers to superseded requests are never delivered.
+ *
+ * With `keepSpare: false` no spare is kept: a worker is started when a request needs one. That
+ * suits work that starts when the page is idle (the load curve), where a spare started on every
+ * cancel would load its modules at the very moment the next main run needs the processor.
  */
 export class SupersedingWorker {
   private active: Worker | null = null;
@@ -16,8 +20,8 @@ export class SupersedingWorker {
   private id = 0;
   private listener: Listener | null = null;
 
-  constructor(private readonly spawn: () => Worker) {
-    this.spare = spawn();
+  constructor(private readonly spawn: () => Worker, private readonly keepSpare = true) {
+    this.spare = keepSpare ? spawn() : null;
   }
 
   /** Sends `request`, superseding any running one; `listener` gets its answers. */
@@ -38,7 +42,13 @@ export class SupersedingWorker {
   /** Drops the running request, if any. */
   cancel(): void {
     this.listener = null;
-    if (this.busy) this.replaceActive();
+    if (!this.busy) return;
+    if (this.keepSpare) this.replaceActive();
+    else {
+      this.active?.terminate();
+      this.active = null;
+      this.busy = false;
+    }
   }
 
   /** Stops both workers. */
@@ -58,7 +68,7 @@ export class SupersedingWorker {
   private replaceActive() {
     this.active?.terminate();
     this.active = this.spare ?? this.spawn();
-    this.spare = this.spawn();
+    this.spare = this.keepSpare ? this.spawn() : null;
     this.busy = false;
   }
 }
