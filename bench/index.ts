@@ -3,9 +3,10 @@
  * typed-array reference loop, a heap of objects) and the targets from the project's issues.
  * Figures are reported, never asserted: a benchmark that fails on a busy machine tests nothing.
  *
- * Flags: `--quick` (10^5 messages per workload, fewer repeats: a fast check); `--only=LIST`
- * with sections among engine, reference, simjs, calendar (the engine section needs the other
- * two for its ratios, so they still run, unprinted, when left out). The engine, the reference
+ * Flags: `--quick` (10^5 messages per workload, fewer repeats, 10^7 messages for memory and a
+ * shorter long run in the page: a fast check); `--only=LIST` with sections among engine,
+ * reference, simjs, calendar, memory, ui, longtasks, threads (the engine section needs the
+ * reference and simjs for its ratios, so they still run, unprinted, when left out). The engine, the reference
  * and simjs run in turn on each workload, and the Calendar and the object heap in turn, so that
  * load from other processes falls on a figure and its baseline alike.
  * Garbage is collected before each timed run (see `gcFunction` in measure.ts).
@@ -19,11 +20,13 @@ import { runSimjs } from "./simjs.ts";
 import { formatCount, formatFixed, formatMega, formatMet, formatRatio, formatTable, type Column } from "./table.ts";
 import { coreWorkloads, theoryWq, TTL, W1, type Workload } from "./workloads.ts";
 import { threadsSection, uiSection } from "./sections.ts";
+import { benchMemory, memoryTable } from "./memory.ts";
+import { benchLongTasks, longTaskTables } from "./uiLongTasks.ts";
 
 const args = process.argv.slice(2);
 const quick = args.includes("--quick");
 const onlyArg = args.find((a) => a.startsWith("--only="));
-const allSections = ["engine", "reference", "simjs", "calendar", "ui", "threads"];
+const allSections = ["engine", "reference", "simjs", "calendar", "memory", "ui", "longtasks", "threads"];
 const sections = new Set(onlyArg ? onlyArg.slice("--only=".length).split(",") : allSections);
 for (const s of sections) {
   if (!allSections.includes(s)) {
@@ -41,6 +44,8 @@ const simjsTtlMessages = quick ? 20_000 : 100_000;
 const holdPending = [1_000, 100_000, 1_000_000];
 const holdCount = quick ? 200_000 : 1_000_000;
 const warmupMessages = 20_000;
+const memoryMessages = quick ? 10_000_000 : 100_000_000;
+const longRun = quick ? { messages: 1_000_000, replications: 2 } : { messages: 5_000_000, replications: 3 };
 
 const targets = {
   /** Engine W1, events per second. */
@@ -97,6 +102,7 @@ const runners: Record<string, Runner> = { engine: runEngine, reference: runRefer
 /** Measures the wanted implementations on each workload, interleaved run by run. */
 function runAll(wanted: readonly string[], list: readonly Workload[]): Map<string, Map<Workload, Measured>> {
   const out = new Map(wanted.map((name) => [name, new Map<Workload, Measured>()]));
+  if (wanted.length === 0) return out;
   for (const w of list) {
     progress(`${w.id}: ${wanted.join(", ")} in turn, ${formatCount(messages)} messages, best of ${repeats}`);
     const contenders = Object.fromEntries(wanted.map((name) => [name, () => runners[name]!(w, messages)]));
@@ -194,12 +200,46 @@ function print(title: string, lines: string[], notes: string[] = []): void {
   for (const n of notes) console.log(`  ${n}`);
 }
 
+async function memorySection(): Promise<void> {
+  progress(`memory: ${formatCount(memoryMessages)} messages of W1 in a child process, sampling its RSS every 1%...`);
+  const title = `Memory: ${formatCount(memoryMessages)} messages of ${label(W1)}, runScenario (one replication, batch means) in a child process`;
+  try {
+    const report = await benchMemory(memoryMessages);
+    print(title, memoryTable(report), [
+      "Target: under 200 MB resident, flat over time. RSS from process.memoryUsage() every 1% of the run, from the engine's progress callback; peak from getrusage.",
+      "Baselines: the child before the engine's modules are imported (node + tsx), then with them loaded; the run's own memory is the difference.",
+      ...(report.stopped ? [`The run stopped early (${report.stopped}): the figures cover the part that ran.`] : []),
+    ]);
+  } catch (error) {
+    print(title, [`  failed: ${error instanceof Error ? error.message : String(error)}`]);
+  }
+}
+
+async function longTasksSection(): Promise<void> {
+  progress(`long tasks: the page in headless Chromium while ${formatCount(longRun.messages)} messages x ${longRun.replications} replications run...`);
+  const title = `Page: main-thread tasks while a long run is in flight (${formatCount(longRun.messages)} messages x ${longRun.replications} replications of the pipeline), headless Chromium, production build`;
+  try {
+    const figures = await benchLongTasks(longRun);
+    if (!figures) {
+      print(title, ["  skipped: no browser"]);
+      return;
+    }
+    const { lines, notes } = longTaskTables(figures);
+    print(title, lines, [
+      ...notes,
+      "Target: no main-thread task over 50 ms (Long Tasks API, wall time). CPU time (trace) is what a task costs the page; wall time also counts waiting for a processor, which the worker and other load take.",
+    ]);
+  } catch (error) {
+    print(title, [`  failed: ${error instanceof Error ? error.message : String(error)}`]);
+  }
+}
+
 async function main(): Promise<void> {
   const started = nowMs();
   console.log(`Kendall benchmarks: ${quick ? "quick" : "full"} run, ${formatCount(messages)} messages per workload`);
   console.log(`node ${process.version}, ${os.cpus().length} CPUs, load average ${os.loadavg().map((x) => x.toFixed(2)).join(" ")}, gc between runs: ${gcFunction ? "yes" : "no"}`);
   console.log(`Each figure is the best of ${repeats} runs (highest events/s, lowest ns), contenders run in turn; the median follows in brackets. Reported, not asserted.`);
-  warmUp();
+  if (["engine", "reference", "simjs", "calendar"].some((s) => sections.has(s))) warmUp();
 
   const wantEngine = sections.has("engine");
   const wanted = ["engine", "reference", "simjs"].filter((name) => wantEngine || sections.has(name));
@@ -244,8 +284,10 @@ async function main(): Promise<void> {
       "Baseline: binary heap of {time, priority, seq, kind, a, b} objects, same comparator, one object per push.",
     ]);
   }
+  if (sections.has("memory")) await memorySection();
   if (sections.has("threads")) await threadsSection(quick);
   if (sections.has("ui")) await uiSection(quick);
+  if (sections.has("longtasks")) await longTasksSection();
   console.log(`\nTotal ${formatFixed((nowMs() - started) / 1000, 1)} s; load average now ${os.loadavg().map((x) => x.toFixed(2)).join(" ")}.`);
 }
 

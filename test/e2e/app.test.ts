@@ -201,7 +201,8 @@ describe.skipIf(!browserAvailable())("the Kendall page in Chromium", () => {
     }
     expect(errors).toEqual([]);
     await page.context().close();
-  });
+    // Every example at its own run length, one after another: minutes when the suite shares two cores.
+  }, 180_000);
 
   it("exports the scenario as JSON and imports a file, refusing a bad one with a message", async () => {
     const { page } = await openPage(app, link(app, quickMm1()));

@@ -101,8 +101,12 @@ export async function openPage(app: App, url = app.url, viewport = { width: 1280
   return { page, errors };
 }
 
-/** Waits until the page shows a finished run newer than `after` (the `data-completed` counter). */
-export async function waitForRun(page: Page, after = 0, timeout = 30_000): Promise<number> {
+/**
+ * Waits until the page shows a finished run newer than `after` (the `data-completed` counter).
+ * `polling` as Playwright's: every animation frame by default; an interval in ms keeps a long
+ * wait from running a callback on every frame of the page it measures (bench/uiLongTasks.ts).
+ */
+export async function waitForRun(page: Page, after = 0, timeout = 30_000, polling: number | "raf" = "raf"): Promise<number> {
   const handle = await page.waitForFunction(
     (n) => {
       const el = document.querySelector("main.results");
@@ -110,7 +114,7 @@ export async function waitForRun(page: Page, after = 0, timeout = 30_000): Promi
       return el?.getAttribute("data-running") === "false" && el.getAttribute("data-stale") === "false" && done > n ? done : false;
     },
     after,
-    { timeout },
+    { timeout, polling },
   );
   return (await handle.jsonValue()) as number;
 }
