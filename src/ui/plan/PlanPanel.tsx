@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type Dispatch, type FormEvent } from "react";
+import { memo, useEffect, useId, useRef, useState, type Dispatch, type FormEvent } from "react";
 import type { Scenario } from "../../scenario/index.ts";
 import type { AppAction } from "../model/appState.ts";
 import { PlanResultView } from "./PlanResultView.tsx";
@@ -19,7 +19,7 @@ interface Props {
 const settleMs = 800;
 
 /** The SLO form and the plan it gives: consumers per queue, the checks behind them, growth and cost. */
-export function PlanPanel({ scenario, queueId, plan, store, dispatch }: Props) {
+export const PlanPanel = memo(function PlanPanel({ scenario, queueId, plan, store, dispatch }: Props) {
   const id = useId();
   const [form, setForm] = useState<PlanFormFields>({ slo: exampleSlo, growth: "1, 1.5, 2, 3", cost: "", sizePrefetch: false, sizeCapacity: false });
   const [touched, setTouched] = useState(false);
@@ -88,7 +88,7 @@ export function PlanPanel({ scenario, queueId, plan, store, dispatch }: Props) {
       {plan.plan && plan.planScenario && <PlanResultView plan={plan.plan} planned={plan.planScenario} scenario={scenario} queueId={queueId} dispatch={dispatch} dimmed={plan.running} />}
     </section>
   );
-}
+});
 
 interface FieldProps {
   label: string;

@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from "react";
+import { memo, useId, useState, type FormEvent } from "react";
 import type { Scenario } from "../../scenario/index.ts";
 import type { ParamSweepState, ParamSweepStore } from "./paramSweepStore.ts";
 import { SecondParamFields } from "./SecondParamFields.tsx";
@@ -19,7 +19,7 @@ interface Props {
  * Sweep one parameter of the selected queue over a range (short simulations, drawn with their
  * intervals), or two parameters over a grid (drawn as a heat map).
  */
-export function SweepPanel({ scenario, queueId, sweep, store }: Props) {
+export const SweepPanel = memo(function SweepPanel({ scenario, queueId, sweep, store }: Props) {
   const id = useId();
   const queue = scenario.queues.find((q) => q.id === queueId);
   const params = queue ? sweepableParams(queue) : [];
@@ -84,4 +84,4 @@ export function SweepPanel({ scenario, queueId, sweep, store }: Props) {
       {input && points.length > 0 && <SweepResults input={input} points={points} />}
     </section>
   );
-}
+});
