@@ -63,7 +63,7 @@ export class Calendar {
    * and returns a handle for `cancel`. `time` must not be NaN.
    */
   schedule(time: number, priority: number, kind: number, a: number, b: number): number {
-    if (time !== time) throw new RangeError(`calendar: event time is NaN (kind ${kind}, payload ${a}/${b}, now ${this.time})`);
+    if (time !== time) nanTime(kind, a, b, this.time);
     const slot = this.freeCount > 0 ? this.freeSlots[--this.freeCount]! : this.newSlot();
     this.slotKind[slot] = kind;
     this.slotA[slot] = a;
@@ -194,6 +194,11 @@ export class Calendar {
     this.slotGen = grow(this.slotGen, new Int32Array(cap));
     this.freeSlots = grow(this.freeSlots, new Int32Array(cap));
   }
+}
+
+/** The error of `schedule` for a NaN time, out of line so that `schedule` stays small enough to inline. */
+function nanTime(kind: number, a: number, b: number, now: number): never {
+  throw new RangeError(`calendar: event time is NaN (kind ${kind}, payload ${a}/${b}, now ${now})`);
 }
 
 function less(t1: number, k1: number, t2: number, k2: number): boolean {

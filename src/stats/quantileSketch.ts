@@ -111,9 +111,7 @@ export class QuantileSketch {
    * @throws RangeError for a negative, infinite or NaN value.
    */
   add(x: number): void {
-    if (!(x >= 0 && x < Infinity)) {
-      throw new RangeError(`invalid sketch value: ${x} (must be finite and >= 0)`);
-    }
+    if (!(x >= 0 && x < Infinity)) invalidValue(x);
     this.n++;
     this.total += x;
     if (x < this.minSeen) this.minSeen = x;
@@ -317,4 +315,9 @@ export class QuantileSketch {
   private clampToRange(v: number): number {
     return v < this.minSeen ? this.minSeen : v > this.maxSeen ? this.maxSeen : v;
   }
+}
+
+/** The error of `add` for a bad value, out of line so that `add` stays small enough to inline. */
+function invalidValue(x: number): never {
+  throw new RangeError(`invalid sketch value: ${x} (must be finite and >= 0)`);
 }
