@@ -3,12 +3,15 @@ import { chromium } from "playwright-core";
 import { afterAll, describe, expect, it } from "vitest";
 import { browserAvailable, chromiumPath, freePort, root, waitForRun } from "./support/harness.ts";
 
-/** Polls `url` until it answers (any status) or `timeoutMs` passes. */
-async function waitForHttp(url: string, timeoutMs: number): Promise<Response> {
+/** Polls `url` until it answers `want` (any status when absent) or `timeoutMs` passes; then returns the last answer. */
+async function waitForHttp(url: string, timeoutMs: number, want?: number): Promise<Response> {
   const end = Date.now() + timeoutMs;
   for (;;) {
     try {
-      return await fetch(url);
+      const r = await fetch(url);
+      // The page may be served before the bridge listens: the proxy answers 502 until it does.
+      if (want === undefined || r.status === want || Date.now() > end) return r;
+      await new Promise((res) => setTimeout(res, 200));
     } catch (e) {
       if (Date.now() > end) throw new Error(`${url} did not answer within ${timeoutMs} ms: ${String(e)}`, { cause: e });
       await new Promise((r) => setTimeout(r, 200));
@@ -37,7 +40,7 @@ describe.skipIf(!browserAvailable())("npm start", () => {
     // A production build: hashed bundles, not the dev server's /src/main.tsx and its React refresh client.
     expect(html).toMatch(/\/assets\/index-[\w-]+\.js/);
     expect(html).not.toContain("/@vite/client");
-    const health = await waitForHttp(`${url}bridge/health`, 20_000);
+    const health = await waitForHttp(`${url}bridge/health`, 20_000, 200);
     expect(health.status, output).toBe(200);
 
     const browser = await chromium.launch({ executablePath: chromiumPath, args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"] });
