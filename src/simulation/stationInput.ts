@@ -79,14 +79,31 @@ export function stationInput(scenario: Scenario, q: CompiledQueue, load: QueueLo
   let serviceScv = scvOf(base);
   let kind: StationInput["serviceKind"] = base.name === "exponential" ? "exponential" : base.name === "deterministic" ? "deterministic" : base.name === "erlang" ? "erlang" : "general";
   if (q.failureP > 0 && q.requeue) {
-    // Redeliveries: a geometric number N of attempts with E[N] = 1/(1-p), Var N = p/(1-p)^2.
+    // Redeliveries: N attempts, geometric in the failure probability p (E[N] = 1/(1-p),
+    // Var N = p/(1-p)^2), or with a delivery limit m truncated there: P(N >= k) = p^(k-1) for
+    // k <= m, so E[N] = sum p^(k-1) and E[N^2] = sum (2k-1) p^(k-1) over k = 1..m. The demand
+    // S = X_1 + ... + X_N has Var S = E[N] Var X + Var N E[X]^2 (N independent of the X_i).
     const p = q.failureP;
-    const en = 1 / (1 - p);
-    const variance = en * base.variance + (p / (1 - p) ** 2) * base.mean ** 2;
+    const m = q.maxDeliveries;
+    let en: number, varN: number;
+    if (m > 0) {
+      let e1 = 0, e2 = 0, pk = 1;
+      for (let k = 1; k <= m; k++) {
+        e1 += pk;
+        e2 += (2 * k - 1) * pk;
+        pk *= p;
+      }
+      en = e1;
+      varN = Math.max(0, e2 - e1 * e1);
+    } else {
+      en = 1 / (1 - p);
+      varN = p / (1 - p) ** 2;
+    }
+    const variance = en * base.variance + varN * base.mean ** 2;
     meanService = base.mean * en;
     serviceScv = variance / meanService ** 2;
     kind = "general";
-    caveats.push(`nacks requeue ${(p * 100).toFixed(3).replace(/\.?0+$/, "")}% of deliveries: each attempt counted as extra service time${q.maxDeliveries ? " (delivery limit ignored)" : ""}`);
+    caveats.push(`nacks requeue ${(p * 100).toFixed(3).replace(/\.?0+$/, "")}% of deliveries: each attempt counted as extra service time${m ? ` (at most ${m} attempts)` : ""}`);
   }
   let patienceRate: number | undefined;
   if (q.ttl) {
