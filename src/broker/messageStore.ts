@@ -36,6 +36,8 @@ export class MessageStore {
   /** The queue the message first entered, and how many queues it has been published into (for end-to-end paths). */
   entry: Int32Array;
   visits: Int32Array;
+  /** Node of the path taken so far in the network's path tree (0: none yet; see src/simulation/routeStats.ts). */
+  pathNode: Int32Array;
   /** Family id of fanout copies (-1 when the message was never copied). */
   family: Int32Array;
   /** MessageState. */
@@ -65,6 +67,7 @@ export class MessageStore {
     this.autoHops = new Int32Array(cap);
     this.entry = new Int32Array(cap);
     this.visits = new Int32Array(cap);
+    this.pathNode = new Int32Array(cap);
     this.state = new Uint8Array(cap);
     this.freeIds = new Int32Array(cap);
   }
@@ -90,6 +93,7 @@ export class MessageStore {
     this.family[id] = -1;
     this.autoHops[id] = 0;
     this.visits[id] = 0;
+    this.pathNode[id] = 0;
     this.state[id] = MessageState.ready;
     this.live++;
     return id;
@@ -101,6 +105,7 @@ export class MessageStore {
     this.family[id] = this.family[msg]!;
     this.entry[id] = this.entry[msg]!;
     this.visits[id] = this.visits[msg]!;
+    this.pathNode[id] = this.pathNode[msg]!;
     return id;
   }
 
@@ -145,6 +150,7 @@ export class MessageStore {
     this.autoHops = i32(this.autoHops);
     this.entry = i32(this.entry);
     this.visits = i32(this.visits);
+    this.pathNode = i32(this.pathNode);
     this.freeIds = i32(this.freeIds);
     const st = new Uint8Array(cap);
     st.set(this.state);

@@ -340,7 +340,10 @@ export class NetworkModel implements BrokerHost {
     const st = this.stats[q]!;
     if (this.warm) st.published++;
     const broker = this.brokers[q]!;
-    if (this.hasNetwork && s.visits[msg]!++ === 0) s.entry[msg] = q;
+    if (this.hasNetwork) {
+      if (s.visits[msg]!++ === 0) s.entry[msg] = q;
+      s.pathNode[msg] = this.routes!.tree.next(s.pathNode[msg]!, q);
+    }
     if (this.trace) this.emit("publish", msg, q);
     const outcome = broker.publish(msg, this.cal.time, deadLettered);
     if (outcome === REFUSED) {
@@ -382,6 +385,7 @@ export class NetworkModel implements BrokerHost {
     const entry = s.entry[msg]!;
     const exit = s.queue[msg]!;
     const visits = s.visits[msg]!;
+    const node = s.pathNode[msg]!;
     if (this.trace) this.emit("leave", msg, exit >= 0 ? exit : undefined, undefined, how === LEAVE_SERVED ? "served" : "lost");
     s.free(msg);
     if (family >= 0 && !this.families.leave(family, how === LEAVE_SERVED)) return;
@@ -399,7 +403,7 @@ export class NetworkModel implements BrokerHost {
       net.sumW += now - born;
       if (this.hasNetwork) {
         net.sojourn.add(now - born);
-        this.routes!.record(entry, exit, visits, now - born);
+        this.routes!.record(node, entry, exit, visits, now - born);
       }
     }
     if (this.onBatch !== null && --this.untilBatch === 0) {

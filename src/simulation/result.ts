@@ -102,8 +102,10 @@ export interface RunDetail {
 
 /** End-to-end figures of one route through a network. */
 export interface RouteResult {
-  /** Readable route, e.g. `"orders" -> "billing"` or `"work" -> ... -> "check" (4 queues)`; "other routes" pools the rest. */
+  /** Readable route, e.g. `"orders" -> "billing"` or `"work" -> ... -> "check" (20 queues)`; "other routes" pools the rest. */
   route: string;
+  /** The queues visited in order (a revisit listed again); null when the path is known only by entry, exit and length (over 16 queues) or pooled. */
+  path: string[] | null;
   entry: string | null;
   exit: string | null;
   /** Queues visited (publishes), counting a revisit; null for the pooled rest. */
