@@ -3,10 +3,28 @@ import { CliError } from "./cliError.ts";
 
 type Options = NonNullable<ParseArgsConfig["options"]>;
 
+/**
+ * Joins a value-taking flag with a negative number after it (`--seed -1` -> `--seed=-1`), which
+ * parseArgs would otherwise take for a flag, so the flag's own check names the bad value.
+ */
+function joinNegativeValues(args: string[], options: Options): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    const next = args[i + 1];
+    const name = arg.startsWith("--") ? arg.slice(2) : "";
+    if (options[name]?.type === "string" && next !== undefined && /^-(\d|\.\d|Infinity)/.test(next)) {
+      out.push(`${arg}=${next}`);
+      i++;
+    } else out.push(arg);
+  }
+  return out;
+}
+
 /** Parses a command's flags strictly: an unknown flag or a missing value is a CliError (exit 2). */
 export function parseFlags<O extends Options>(command: string, args: string[], options: O) {
   try {
-    return parseArgs({ args, options: { ...options, debug: { type: "boolean" } }, allowPositionals: true, strict: true });
+    return parseArgs({ args: joinNegativeValues(args, options), options: { ...options, debug: { type: "boolean" } }, allowPositionals: true, strict: true });
   } catch (e) {
     const msg = (e as Error).message;
     const unknown = /Unknown option '([^']+)'/.exec(msg);

@@ -56,6 +56,14 @@ describe("kendall run", () => {
     expect(r.out).toMatch(/UNSTABLE: rho = 1\.2 per consumer; the backlog grows by 2 msg\/s/);
     expect(r.out).toMatch(/W \(sojourn\)\s+grows without bound/);
   });
+
+  it("says which limit stopped a run and where it is set", async () => {
+    const run = { messages: 200_000, warmup: 0, replications: 1, backlogLimit: 500 };
+    const r = await kendall("run", scenarioFile("limit", { arrival: { process: "poisson", rate: 20 } }, { run }));
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/stopped early: backlog limit reached in replication 1 \(.*run\.backlogLimit.*\); the figures cover the part that ran/);
+    expect(r.out).toMatch(/^1 replication, no warm-up;/m);
+  });
 });
 
 describe("kendall bad input", () => {
@@ -71,6 +79,7 @@ describe("kendall bad input", () => {
     ["non-integer consumers", () => ["run", scenarioFile("cons", { consumers: 1.5 })], /queues\[0\]\.consumers.*1\.5/],
     ["an unknown flag", () => ["run", "models/mm1.json", "--fast"], /unknown flag --fast/],
     ["a bad flag value", () => ["run", "models/mm1.json", "--seed", "abc"], /--seed: expected an integer.*"abc"/],
+    ["a negative flag value", () => ["run", "models/mm1.json", "--messages", "-5"], /--messages: expected an integer.*"-5"/],
     ["an unknown command", () => ["simulate", "models/mm1.json"], /unknown command "simulate"/],
     ["no file", () => ["run"], /missing scenario FILE/],
   ];

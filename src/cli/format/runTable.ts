@@ -11,6 +11,12 @@ function analyticCell(a: Record<string, unknown> | null, key: string, kind: Kind
   return formatNumber(v);
 }
 
+/** Where each run limit is set, as README.md ("Limits") documents it. */
+const stopLimits: Record<string, string> = {
+  "backlog limit": "a queue held more than run.backlogLimit ready messages, 1,000,000 by default",
+  "event budget": "run.eventBudget events, 2·10^9 by default",
+};
+
 function table(lines: string[][]): string {
   const widths = lines[0]!.map((_, c) => Math.max(...lines.map((l) => (l[c] ?? "").length)));
   return lines.map((l) => "  " + l.map((cell, c) => cell.padEnd(widths[c]!)).join("   ").trimEnd()).join("\n");
@@ -51,9 +57,13 @@ export function formatRunTable(result: RunResult, label: string): string {
     if (n.routes.length > 0) out.push(table(lines));
     out.push("");
   }
-  if (result.stopped) out.push(`stopped early: ${result.stopped.reason} (replication ${result.stopped.replication ?? 0})`);
+  if (result.stopped) {
+    const { reason, replication } = result.stopped;
+    const limit = stopLimits[reason];
+    out.push(`stopped early: ${reason} reached in replication ${(replication ?? 0) + 1}${limit ? ` (${limit})` : ""}; the figures cover the part that ran`);
+  }
   const w = result.warmup;
   const warm = w.method === "MSER-5" ? `warm-up MSER-5: ${w.messages} messages${w.detected ? "" : " (no clear end of the transient: consider a longer run)"}` : w.method === "fixed" ? `warm-up fixed` : "no warm-up";
-  out.push(`${result.replications} replications, ${warm}; ${formatNumber(result.runtime.events)} events in ${formatNumber(result.runtime.wallMs / 1000, 3)} s (${formatNumber(result.runtime.eventsPerSec / 1e6, 3)} M events/s)`);
+  out.push(`${result.replications} replication${result.replications === 1 ? "" : "s"}, ${warm}; ${formatNumber(result.runtime.events)} events in ${formatNumber(result.runtime.wallMs / 1000, 3)} s (${formatNumber(result.runtime.eventsPerSec / 1e6, 3)} M events/s)`);
   return out.join("\n") + "\n";
 }
