@@ -104,6 +104,64 @@ describe("event logs of small runs", () => {
   });
 });
 
+describe("event logs of the retry pattern and of drop-head", () => {
+  it("nack without requeue to a delay queue whose TTL sends the message back, until the delivery limit", () => {
+    const log = traceOf({
+      version: 1, name: "trace", seed: 1, run: { messages: 2, warmup: 0, replications: 1 },
+      queues: [
+        queue({ id: "work", arrival: { process: "trace", times: [0, 0.3] }, service: { dist: "deterministic", value: 0.2 }, failure: { probability: 1, requeue: false, maxDeliveries: 2 }, deadLetter: "delay" }),
+        queue({ id: "delay", service: { dist: "deterministic", value: 1 }, consumers: 0, ttl: 0.25, deadLetter: "work" }),
+      ],
+    });
+    expect(log).toEqual([
+      "0.00 publish m0 work", "0.00 deliver m0 work c0", "0.00 start m0 work c0 0.2",
+      "0.20 nack m0 work c0", // requeue false: dead-lettered, reason rejected
+      "0.20 dead-letter m0 work rejected",
+      "0.20 publish m0 delay", // no consumers: it waits out the TTL
+      "0.30 publish m1 work", "0.30 deliver m1 work c0", "0.30 start m1 work c0 0.2",
+      "0.45 expire m0 delay", // 0.2 + 0.25
+      "0.45 dead-letter m0 delay expired",
+      "0.45 publish m0 work", // back, its delivery count (1) carried over; waits behind m1
+      "0.50 nack m1 work c0", "0.50 dead-letter m1 work rejected",
+      "0.50 deliver m0 work c0", // not flagged redelivered: it came back as a dead letter
+      "0.50 start m0 work c0 0.2",
+      "0.50 publish m1 delay",
+      "0.70 nack m0 work c0",
+      "0.70 dead-letter m0 work delivery_limit", // second delivery of 2: the retry loop is spent
+      "0.70 leave m0 work lost", // requeue false and the limit reached: it leaves (README, "Retries")
+      "0.75 expire m1 delay", "0.75 dead-letter m1 delay expired",
+      "0.75 publish m1 work", "0.75 deliver m1 work c0", "0.75 start m1 work c0 0.2",
+      "0.95 nack m1 work c0", "0.95 dead-letter m1 work delivery_limit", "0.95 leave m1 work lost",
+    ]);
+  });
+
+  it("drop-head dead-letters the oldest ready message (maxlen) and an ack routes on", () => {
+    const log = traceOf({
+      version: 1, name: "trace", seed: 1, run: { messages: 4, warmup: 0, replications: 1 },
+      queues: [
+        queue({ id: "in", arrival: { process: "trace", times: [0, 0.1, 0.2, 0.3] }, service: { dist: "deterministic", value: 1 }, capacity: 1, overflow: "drop-head", deadLetter: "parked", routes: [{ to: "out", probability: 1 }] }),
+        queue({ id: "out", service: { dist: "deterministic", value: 0.5 } }),
+        queue({ id: "parked", service: { dist: "deterministic", value: 0.05 } }),
+      ],
+    });
+    expect(log).toEqual([
+      "0.00 publish m0 in", "0.00 deliver m0 in c0", "0.00 start m0 in c0 1",
+      "0.10 publish m1 in", // the one ready message capacity 1 allows
+      "0.20 publish m2 in", "0.20 dead-letter m1 in maxlen", // full: the head (m1) goes, m2 takes its place
+      "0.20 publish m1 parked", "0.20 deliver m1 parked c0", "0.20 start m1 parked c0 0.05",
+      "0.25 ack m1 parked c0", "0.25 leave m1 parked served",
+      "0.30 publish m1 in", "0.30 dead-letter m2 in maxlen", // id 1 reused by the fourth arrival
+      "0.30 publish m2 parked", "0.30 deliver m2 parked c0", "0.30 start m2 parked c0 0.05",
+      "0.35 ack m2 parked c0", "0.35 leave m2 parked served",
+      "1.00 ack m0 in c0", "1.00 deliver m1 in c0", "1.00 start m1 in c0 1",
+      "1.00 publish m0 out", "1.00 deliver m0 out c0", "1.00 start m0 out c0 0.5", // routed on after its ack
+      "1.50 ack m0 out c0", "1.50 leave m0 out served",
+      "2.00 ack m1 in c0", "2.00 publish m1 out", "2.00 deliver m1 out c0", "2.00 start m1 out c0 0.5",
+      "2.50 ack m1 out c0", "2.50 leave m1 out served",
+    ]);
+  });
+});
+
 describe("end-to-end routes", () => {
   it("splits a network's messages by route, and the shares add up", () => {
     const r = runScenario({
