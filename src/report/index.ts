@@ -12,3 +12,4 @@ export { buildJsonReport } from "./json.ts";
 export { csvCell, csvNumber, csvTable, type CsvValue } from "./csv.ts";
 export { escapeHtml, escapeMarkdown, jsonForScript, redactCredentials, redactDeep } from "./escape.ts";
 export { formatEstimate, formatNumber, formatPercent, formatSeconds } from "./format.ts";
+export { parseImportText } from "./reimport.ts";

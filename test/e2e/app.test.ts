@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { formatEstimate, formatSeconds } from "../../src/report/format.ts";
 import { encodeScenarioToUrlParam, parseScenario, type Scenario } from "../../src/scenario/index.ts";
@@ -163,6 +164,14 @@ describe.skipIf(!browserAvailable())("the Kendall page in Chromium", () => {
     await page.goto(app.url);
     await waitForRun(page);
     expect(await page.locator(field("consumers")).inputValue()).toBe("4");
+    // A damaged link is refused and the page stays on the user's last scenario, which is still kept.
+    await page.goto(`${app.url}?s=NOT-A-SCENARIO`);
+    await waitForRun(page);
+    await expect(page.getByRole("alert").first().innerText()).resolves.toMatch(/could not be opened.*your last scenario/);
+    expect(await page.locator(field("consumers")).inputValue()).toBe("4");
+    await page.goto(app.url);
+    await waitForRun(page);
+    expect(await page.locator(field("consumers")).inputValue()).toBe("4");
     await page.evaluate(() => localStorage.setItem("kendall.scenario.v1", "{corrupt"));
     await page.goto(app.url);
     await waitForRun(page);
@@ -225,6 +234,15 @@ describe.skipIf(!browserAvailable())("the Kendall page in Chromium", () => {
     await input.setInputFiles({ name: "bad.json", mimeType: "application/json", buffer: Buffer.from('{"version": 1, "queues": [{"id": "a", "consumers": -1}]}') });
     await expect(page.getByRole("alert").first().innerText()).resolves.toMatch(/Could not import bad.json/);
     await expect(page.getByTestId("scenario-name").innerText()).resolves.toContain("Imported copy");
+    // A report re-imports: export the HTML report of "Imported copy", open another scenario, then import the report.
+    await page.getByTestId("export-menu").locator("summary").click();
+    const [report] = await Promise.all([page.waitForEvent("download"), page.locator('button[data-format="html"]').click()]);
+    const reportHtml = readFileSync((await report.path())!, "utf8");
+    await input.setInputFiles({ name: "other.json", mimeType: "application/json", buffer: Buffer.from(exported.replace(/"name": "[^"]*"/, '"name": "Another one"')) });
+    await expect.poll(() => page.getByTestId("scenario-name").innerText(), { timeout: 10_000 }).toContain("Another one");
+    await input.setInputFiles({ name: "report.html", mimeType: "text/html", buffer: Buffer.from(reportHtml) });
+    // Reading a report of ~100 kB takes a moment: poll rather than read once.
+    await expect.poll(() => page.getByTestId("scenario-name").innerText(), { timeout: 10_000 }).toContain("Imported copy");
     await page.context().close();
   });
 });

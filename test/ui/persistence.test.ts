@@ -25,8 +25,15 @@ describe("restoreScenario", () => {
     expect(r.scenario.seed).toBe(99);
   });
 
-  it.each(["garbage!!", "", "N4Ig", encodeScenarioToUrlParam(other).slice(0, -4)])("falls back to the default with a message for a bad link %j", (param) => {
+  it.each(["garbage!!", "", "N4Ig", encodeScenarioToUrlParam(other).slice(0, -4)])("keeps the last scenario, with a message, for a bad link %j", (param) => {
     const r = restoreScenario(`?s=${encodeURIComponent(param)}`, storedText(other), fallback);
+    expect(r.source).toBe("storage");
+    expect(r.scenario).toEqual(other);
+    expect(r.notice).toMatch(/could not be opened.*your last scenario/);
+  });
+
+  it("falls back to the default, with a message, for a bad link when nothing is stored", () => {
+    const r = restoreScenario("?s=garbage!!", null, fallback);
     expect(r.source).toBe("default");
     expect(r.scenario).toBe(fallback);
     expect(r.notice).toMatch(/could not be opened.*default/);

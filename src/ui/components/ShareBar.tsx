@@ -1,5 +1,6 @@
 import { useRef, type Dispatch } from "react";
-import { formatIssue, parseScenarioText, serializeScenario, type Scenario } from "../../scenario/index.ts";
+import { parseImportText } from "../../report/index.ts";
+import { formatIssue, serializeScenario, type Scenario } from "../../scenario/index.ts";
 import type { AppAction } from "../model/appState.ts";
 import { exportFileName } from "../model/persistence.ts";
 
@@ -8,7 +9,7 @@ interface Props {
   dispatch: Dispatch<AppAction>;
 }
 
-/** Copy the link, export the scenario file, import one. */
+/** Copy the link, export the scenario file, import one (or the scenario of an HTML or JSON report). */
 export function ShareBar({ scenario, dispatch }: Props) {
   const fileInput = useRef<HTMLInputElement>(null);
   const info = (text: string) => dispatch({ type: "notice", notice: { text, tone: "info" } });
@@ -31,7 +32,7 @@ export function ShareBar({ scenario, dispatch }: Props) {
   };
   const importFile = async (file: File | undefined) => {
     if (!file) return;
-    const parsed = parseScenarioText(await file.text(), file.name);
+    const parsed = parseImportText(await file.text(), file.name);
     if (fileInput.current) fileInput.current.value = "";
     if (parsed.ok) dispatch({ type: "load", scenario: parsed.scenario, origin: `file ${file.name}` });
     else dispatch({ type: "notice", notice: { text: `Could not import ${file.name}: ${parsed.errors.slice(0, 5).map(formatIssue).join("; ")}`, tone: "error" } });
@@ -40,8 +41,8 @@ export function ShareBar({ scenario, dispatch }: Props) {
     <div className="share-bar">
       <button type="button" onClick={copyLink}>Copy link</button>
       <button type="button" onClick={exportFile}>Export JSON</button>
-      <button type="button" onClick={() => fileInput.current?.click()}>Import JSON</button>
-      <input ref={fileInput} type="file" accept=".json,application/json" hidden aria-label="Import a scenario file" onChange={(e) => importFile(e.currentTarget.files?.[0])} />
+      <button type="button" onClick={() => fileInput.current?.click()}>Import file</button>
+      <input ref={fileInput} type="file" accept=".json,.html,.htm,application/json,text/html" hidden aria-label="Import a scenario file or a Kendall report" onChange={(e) => importFile(e.currentTarget.files?.[0])} />
     </div>
   );
 }

@@ -9,20 +9,21 @@ export type Restored = { scenario: Scenario; notice: string | null; source: "url
 
 /**
  * The scenario the page opens on: the link's (`?s=`), else the one kept from the last visit,
- * else the default. A bad link gives the default with a notice; a corrupt stored value is ignored.
+ * else the default. A bad link is refused with a notice and the page opens on the scenario kept
+ * from the last visit (or the default when there is none), so a broken link never replaces the
+ * user's work; a corrupt stored value is ignored.
  */
 export function restoreScenario(search: string, stored: string | null, fallback: Scenario): Restored {
   const param = new URLSearchParams(search).get(urlParam);
+  const kept = stored === null ? null : parseScenarioText(stored);
   if (param !== null) {
     const decoded = decodeScenarioFromUrlParam(param);
     if (decoded.ok) return { scenario: decoded.scenario, notice: null, source: "url" };
     const why = decoded.errors.slice(0, 3).map(formatIssue).join("; ");
+    if (kept?.ok) return { scenario: kept.scenario, notice: `The link's scenario could not be opened (${why}). Showing your last scenario instead.`, source: "storage" };
     return { scenario: fallback, notice: `The link's scenario could not be opened (${why}). Showing the default scenario instead.`, source: "default" };
   }
-  if (stored !== null) {
-    const parsed = parseScenarioText(stored);
-    if (parsed.ok) return { scenario: parsed.scenario, notice: null, source: "storage" };
-  }
+  if (kept?.ok) return { scenario: kept.scenario, notice: null, source: "storage" };
   return { scenario: fallback, notice: null, source: "default" };
 }
 
