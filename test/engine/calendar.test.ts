@@ -65,6 +65,29 @@ describe("Calendar", () => {
     );
   });
 
+  it("drops cancelled events in bulk and keeps order, size and stale handles right (long timers)", () => {
+    // Lazy cancellation: cancelled events stay in the heap until a rebuild; 5,000 of 6,000
+    // cancelled forces several rebuilds (from 1,024 dead entries on).
+    const cal = new Calendar(2);
+    let x = 987;
+    const rand = () => ((x = (x * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const live: { t: number; id: number }[] = [];
+    const handles: number[] = [];
+    for (let id = 0; id < 6000; id++) {
+      const t = rand() * 100;
+      handles.push(cal.schedule(t, 0, 0, id, 0));
+      if (id % 6 === 0) live.push({ t, id });
+    }
+    for (let id = 0; id < 6000; id++) if (id % 6 !== 0) expect(cal.cancel(handles[id]!)).toBe(true);
+    expect(cal.size).toBe(1000);
+    // A second cancel of the same handle, after a rebuild released its slot, is refused.
+    expect(cal.cancel(handles[1]!)).toBe(false);
+    expect(cal.peekTime()).toBe(Math.min(...live.map((e) => e.t)));
+    live.sort((p, q) => p.t - q.t || p.id - q.id);
+    expect(drain(cal).map((e) => e[2])).toEqual(live.map((e) => e.id));
+    expect(cal.size).toBe(0);
+  });
+
   it("keeps order through interleaved pops and pushes (hold model)", () => {
     const cal = new Calendar(2);
     let x = 12345;
