@@ -7,22 +7,24 @@ import { CliError } from "./cliError.ts";
 // The scenario parser refuses more than 20 MB; trace files may be larger.
 const MAX_FILE_BYTES = 50 * 1024 * 1024;
 
-function readText(path: string, what: string): string {
+/** Reads a text file; a problem is a CliError naming the file as `shown` (the path as written). */
+function readText(path: string, what: string, shown = path): string {
+  const name = JSON.stringify(shown);
   let size: number;
   try {
     const st = statSync(path);
-    if (st.isDirectory()) throw new CliError(`${what} ${JSON.stringify(path)} is a directory, not a file`);
+    if (st.isDirectory()) throw new CliError(`${what} ${name} is a directory, not a file`);
     size = st.size;
   } catch (e) {
     if (e instanceof CliError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
-    throw new CliError(code === "ENOENT" ? `${what} not found: ${JSON.stringify(path)}` : `cannot read ${what} ${JSON.stringify(path)}: ${code ?? (e as Error).message}`);
+    throw new CliError(code === "ENOENT" ? `${what} not found: ${name}` : `cannot read ${what} ${name}: ${code ?? (e as Error).message}`);
   }
-  if (size > MAX_FILE_BYTES) throw new CliError(`${what} ${JSON.stringify(path)} is ${size} bytes (limit ${MAX_FILE_BYTES})`);
+  if (size > MAX_FILE_BYTES) throw new CliError(`${what} ${name} is ${size} bytes (limit ${MAX_FILE_BYTES})`);
   try {
     return readFileSync(path, "utf8");
   } catch (e) {
-    throw new CliError(`cannot read ${what} ${JSON.stringify(path)}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    throw new CliError(`cannot read ${what} ${name}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   }
 }
 
@@ -46,10 +48,18 @@ export function loadScenario(file: string, cwd: string): Scenario {
     if (a?.process === "trace" && a.file !== undefined && a.times === undefined) {
       const tracePath = resolve(dirname(path), a.file);
       const fieldPath = `queues[${i}].arrival.file`;
+      let text: string;
       try {
-        a.times = parseTraceText(readText(tracePath, "trace file"), fieldPath);
+        text = readText(tracePath, "trace file", a.file);
       } catch (e) {
-        throw e instanceof CliError ? e : new CliError(`${file}: ${(e as Error).message}`);
+        // The file is named as written, with where it was looked for when that differs.
+        const where = tracePath === a.file ? "" : ` (looked for ${JSON.stringify(tracePath)})`;
+        throw new CliError(`${file}: ${fieldPath}: ${(e as Error).message}${where}`);
+      }
+      try {
+        a.times = parseTraceText(text, fieldPath);
+      } catch (e) {
+        throw new CliError(`${file}: ${(e as Error).message}`);
       }
     }
   });

@@ -10,9 +10,12 @@ import { quoteText } from "./preview.ts";
  * only by being dead-lettered (expired, dropped by `drop-head`, or failed) into the next queue
  * of the cycle, or by being acked by a consumer, after which it leaves the cycle (by its routes,
  * fanout, or out of the system). A queue with a consumer acks each delivery with probability
- * 1 - failure.probability > 0, so a cycle with at least one such queue is left with
- * probability 1: this is the retry pattern (work -> delay queue with a ttl and no consumers ->
- * back to work). A cycle of consumer-less queues is a trap: its messages circulate for ever.
+ * 1 - failure.probability, so a cycle with at least one such queue where that is > 0 is left
+ * with probability 1: this is the retry pattern (work -> delay queue with a ttl and no
+ * consumers -> back to work). A queue that fails every delivery (probability 1) is a way out
+ * only with a `maxDeliveries`: the delivery count survives dead-letter hops, so the limit is
+ * reached and the message leaves (README, "Retries"). A cycle with no way out is a trap: its
+ * messages circulate for ever.
  * (A consumer-less queue must have a ttl, checked elsewhere, so trapped messages do move. A
  * publish refused by a full queue is a loss, not a way out, so capacity does not excuse a trap.)
  *
@@ -24,12 +27,23 @@ export function deadLetterTraps(queues: readonly QueueSpec[]): ScenarioIssue[] {
   const next = queues.map((queue) => (queue.deadLetter === undefined ? undefined : indexOf.get(queue.deadLetter)));
   const issues: ScenarioIssue[] = [];
   for (const cycle of deadLetterCycles(next)) {
-    if (cycle.some((i) => queues[i]?.consumers !== 0)) continue;
+    if (cycle.some((i) => isWayOut(queues[i]))) continue;
     const first = Math.min(...cycle);
     const names = [...rotateTo(cycle, first), first].map((i) => quoteText(queues[i]?.id ?? "")).join(" -> ");
-    issues.push(issueAt(["queues", first, "deadLetter"], `dead-letter cycle ${names} has no consumers: its messages could never leave`));
+    const failing = cycle.filter((i) => queues[i]?.consumers !== 0).sort((a, b) => a - b);
+    const why = failing.length === 0
+      ? "has no consumers"
+      : `has no way out: ${failing.map((i) => `queues[${i}]`).join(", ")} nack${failing.length === 1 ? "s" : ""} every delivery (failure.probability 1, no maxDeliveries)${failing.length < cycle.length ? " and the others have no consumers" : ""}`;
+    issues.push(issueAt(["queues", first, "deadLetter"], `dead-letter cycle ${names} ${why}: its messages could never leave`));
   }
   return issues;
+}
+
+/** Whether a queue acks some deliveries, or ends a message's retries by its delivery limit. */
+function isWayOut(queue: QueueSpec | undefined): boolean {
+  if (queue === undefined || queue.consumers === 0) return false;
+  const f = queue.failure;
+  return f === undefined || f.probability < 1 || f.maxDeliveries !== undefined;
 }
 
 /** The cycles of a functional graph (`next[i]` is node i's only successor), each listed once. */

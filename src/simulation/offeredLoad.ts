@@ -18,6 +18,18 @@ export interface QueueLoad {
 }
 
 /**
+ * Expected deliveries of a message at a queue whose deliveries fail with probability `p`: 1
+ * without requeue (a failure is dead-lettered); with requeue geometric, E[N] = 1/(1-p), or
+ * capped by a delivery limit m, E[N] = (1 - p^m)/(1-p), which is m at p = 1. Infinity for
+ * p = 1 with requeue and no limit (the schema refuses that: every message would loop for ever).
+ */
+export function expectedDeliveries(p: number, requeue: boolean, maxDeliveries: number): number {
+  if (p === 0 || !requeue) return 1;
+  if (maxDeliveries > 0) return p === 1 ? maxDeliveries : (1 - p ** maxDeliveries) / (1 - p);
+  return p < 1 ? 1 / (1 - p) : Infinity;
+}
+
+/**
  * The offered load of every queue: outside arrival rates plus routed, fanned-out and requeued
  * traffic, by the traffic equations lambda_j = gamma_j + sum_i lambda_i p_ij (Jackson 1957)
  * iterated to a fixed point. Dead-letter flows are not counted (they depend on the outcome).
@@ -44,10 +56,7 @@ export function offeredLoad(scenario: Scenario, queues: CompiledQueue[]): QueueL
     const l = Number.isFinite(lambda[i]!) ? lambda[i]! : Infinity;
     const shares = q.classCumShare;
     const meanService = q.service.length === 1 ? q.service[0]!.mean : q.service.reduce((s, d, k) => s + d.mean * (shares[k]! - (k > 0 ? shares[k - 1]! : 0)), 0);
-    const p = q.failureP;
-    // Expected deliveries: geometric in the failure probability when nacks requeue, capped by the delivery limit.
-    const deliveries = p === 0 ? 1 : !q.requeue ? 1 : q.maxDeliveries > 0 ? (1 - p ** q.maxDeliveries) / (1 - p) : 1 / (1 - p);
-    const meanDemand = meanService * deliveries;
+    const meanDemand = meanService * expectedDeliveries(q.failureP, q.requeue, q.maxDeliveries);
     // No consumers (a delay queue): nothing is served; its messages leave by TTL (the schema requires one).
     const rho = q.servers === Infinity ? 0 : q.servers === 0 ? (l > 0 ? Infinity : 0) : (l * meanDemand) / q.servers;
     const sheds = q.spec.capacity !== null || q.ttl !== null;

@@ -83,8 +83,11 @@ export function stationInput(scenario: Scenario, q: CompiledQueue, load: QueueLo
     // Var N = p/(1-p)^2), or with a delivery limit m truncated there: P(N >= k) = p^(k-1) for
     // k <= m, so E[N] = sum p^(k-1) and E[N^2] = sum (2k-1) p^(k-1) over k = 1..m. The demand
     // S = X_1 + ... + X_N has Var S = E[N] Var X + Var N E[X]^2 (N independent of the X_i).
+    // At p = 1 a delivery limit m makes N = m exactly (E[N] = m, Var N = 0: the sums below);
+    // without one the schema refuses p = 1, as every message would be requeued for ever.
     const p = q.failureP;
     const m = q.maxDeliveries;
+    if (p === 1 && m === 0) return none("every delivery is requeued for ever (failure.probability 1 with no maxDeliveries)");
     let en: number, varN: number;
     if (m > 0) {
       let e1 = 0, e2 = 0, pk = 1;
@@ -105,6 +108,7 @@ export function stationInput(scenario: Scenario, q: CompiledQueue, load: QueueLo
     kind = "general";
     caveats.push(`nacks requeue ${(p * 100).toFixed(3).replace(/\.?0+$/, "")}% of deliveries: each attempt counted as extra service time${m ? ` (at most ${m} attempts)` : ""}`);
   }
+  if (q.failureP === 1) caveats.push("every delivery is nacked (failure.probability 1): no message is acked here; the model's W and Wq are those of a message until its last nack");
   let patienceRate: number | undefined;
   if (q.ttl) {
     if (q.ttl.name !== "exponential") return none("a TTL that is not exponential has no closed form here (Erlang A needs exponential patience)");

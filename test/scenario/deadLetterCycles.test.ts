@@ -38,6 +38,24 @@ describe("dead-letter cycles", () => {
     expect(errorsOf(raw)).toHaveLength(1);
   });
 
+  it("refuses a retry loop whose work queue nacks every delivery with no delivery limit", () => {
+    const raw = withQueue(
+      { failure: { probability: 1, requeue: false }, deadLetter: "delay" },
+      [sink("delay", { consumers: 0, ttl: 5, deadLetter: "orders" })],
+    );
+    expect(errorsOf(raw)).toEqual([
+      'queues[0].deadLetter: dead-letter cycle "orders" -> "delay" -> "orders" has no way out: queues[0] nacks every delivery (failure.probability 1, no maxDeliveries) and the others have no consumers: its messages could never leave',
+    ]);
+  });
+
+  it("accepts that loop with a delivery limit, which the delivery count reaches across the hops", () => {
+    const raw = withQueue(
+      { failure: { probability: 1, requeue: false, maxDeliveries: 3 }, deadLetter: "delay" },
+      [sink("delay", { consumers: 0, ttl: 5, deadLetter: "orders" })],
+    );
+    expect(parseScenario(raw).ok).toBe(true);
+  });
+
   it("finds each cycle of a functional graph once, and nothing in chains", () => {
     // 0 -> 1 -> 2 -> 1 (cycle 1,2); 3 -> 3 (self-loop); 4 -> 0 (chain into the cycle); 5 ends.
     expect(deadLetterCycles([1, 2, 1, 3, 0, undefined])).toEqual([[1, 2], [3]]);

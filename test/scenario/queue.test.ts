@@ -16,7 +16,9 @@ describe("queue field validation", () => {
     [{ ttl: -5 }, "queues[0].ttl: expected a number >= 0, got -5"],
     [{ ttl: "5s" }, 'queues[0].ttl: expected a number of seconds >= 0, or a distribution like {"dist": "exponential", "mean": 30}, got "5s"'],
     [{ ttl: { dist: "exponential", mean: -1 } }, "queues[0].ttl.mean: expected a number > 0, got -1"],
-    [{ failure: { probability: 1 } }, "queues[0].failure.probability: expected a number from 0 to 1, 1 excluded, got 1"],
+    [{ failure: { probability: 1 } }, 'queues[0].failure.probability: expected a number below 1 with "requeue": true and no "maxDeliveries" (every delivery would be requeued for ever; set "requeue": false or a "maxDeliveries"), got 1'],
+    [{ failure: { probability: 1.5, requeue: false } }, "queues[0].failure.probability: expected a number from 0 to 1, got 1.5"],
+    [{ failure: { probability: -0.1 } }, "queues[0].failure.probability: expected a number from 0 to 1, got -0.1"],
     [{ failure: { probability: 0.1, maxDeliveries: 0 } }, "queues[0].failure.maxDeliveries: expected an integer >= 1, got 0"],
     [{ failure: { probability: 0.1, requeue: "no" } }, 'queues[0].failure.requeue: expected true or false, got "no"'],
     [{ id: "" }, 'queues[0].id: expected a queue id (not empty), got ""'],
@@ -29,6 +31,12 @@ describe("queue field validation", () => {
     [{ priorities: [] }, "queues[0].priorities: expected at least 1 entry in priorities, got []"],
   ])("refuses %j", (fields, message) => {
     expect(errorsOf(withQueue(fields))).toEqual([message]);
+  });
+
+  it("accepts failure.probability 1 when every failure is dead-lettered or a delivery limit ends the retries", () => {
+    expect(accepted(withQueue({ failure: { probability: 1, requeue: false } })).queues[0]?.failure).toEqual({ probability: 1, requeue: false });
+    expect(accepted(withQueue({ failure: { probability: 1, maxDeliveries: 3 } })).queues[0]?.failure).toEqual({ probability: 1, requeue: true, maxDeliveries: 3 });
+    expect(accepted(withQueue({ failure: { probability: 1, requeue: true, maxDeliveries: 1 } })).queues[0]?.failure?.probability).toBe(1);
   });
 
   it('refuses a typo such as "consumer" instead of ignoring it', () => {

@@ -40,7 +40,7 @@ export async function runCommand(args: string[], io: CliIo): Promise<number> {
   else {
     const r = scenario.run;
     const length = r.duration !== undefined ? `${r.duration} s` : `${r.messages} messages`;
-    io.out(formatRunTable(result, `${scenario.name} (seed ${scenario.seed}, ${result.replications} x ${length})`));
+    io.out(formatRunTable(result, `${scenario.name} (seed ${scenario.seed}, ${result.replications} x ${length})`, scenario));
   }
   return 0;
 }

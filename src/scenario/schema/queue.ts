@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Discipline } from "../types.ts";
 import { scenarioLimits } from "../limits.ts";
-import { array, boolean, finiteNumber, integer, nonNegative, oneOf, probability, strictObject, text } from "./fields.ts";
+import { array, boolean, integer, nonNegative, oneOf, probability, strictObject, text } from "./fields.ts";
 import { arrivalSchema } from "./arrival.ts";
 import { distributionSchema } from "./distribution.ts";
 
@@ -38,14 +38,21 @@ const priorityClass = strictObject(
   "a priority class",
 );
 
+// Probability 1 is a valid model when every failed delivery is dead-lettered or a delivery
+// limit ends the retries; with requeue and no limit every message would be redelivered for ever.
 const failure = strictObject(
   {
-    probability: finiteNumber("a number from 0 to 1, 1 excluded", (v) => v >= 0 && v < 1),
+    probability: probability(),
     requeue: boolean().default(defaultRequeue),
     maxDeliveries: integer(1).optional(),
   },
   "a failure model",
-);
+).superRefine((value, ctx) => {
+  if (value.probability === 1 && value.requeue && value.maxDeliveries === undefined) {
+    const message = 'expected a number below 1 with "requeue": true and no "maxDeliveries" (every delivery would be requeued for ever; set "requeue": false or a "maxDeliveries")';
+    ctx.addIssue({ code: "custom", message, path: ["probability"], input: value.probability });
+  }
+});
 
 const route = strictObject({ to: queueId(), probability: probability() }, "a route");
 
