@@ -84,6 +84,10 @@ describe("estimateLive: time averages, mu and Little's law", () => {
     expect(idle.mu.value).toBeNull();
     expect(idle.mu.reason).toMatch(/prefetch is 10: unacked messages include ones buffered/);
     expect(idle.rho.value).toBeNull();
+    // Ready alone misses the wait in the consumers' windows: Wq says so, W (from L) holds it.
+    expect(idle.Wq.reason).toMatch(/count ready messages only: with prefetch 10, .*understate the wait/);
+    expect(idle.notes.join(" ")).toMatch(/Lq and Wq count ready messages only/);
+    expect(estimateLive(series(60, 1, prefetch1)).Wq.reason).toBeUndefined();
     const busy = estimateLive(series(60, 1, (t) => ({ counters: { published: 70 * t, acked: 60 * t }, gauges: { ready: 50 + t, unacked: 20, consumers: 2, prefetch: 10 } })));
     expect(busy.mu.value).toBeCloseTo(30, 9);
     expect(busy.mu.method).toMatch(/saturated/);

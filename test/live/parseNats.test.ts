@@ -18,6 +18,8 @@ describe("parseJsz (NATS /jsz?streams=true&consumers=true&config=true)", () => {
     // Workqueue retention: the oldest stored message is the oldest unprocessed one.
     expect(s.oldestAgeS).toBeCloseTo((Date.parse("2026-11-27T22:12:39.588Z") - Date.parse("2026-11-27T22:12:39.520Z")) / 1000, 2);
     expect(s.notes.join(" ")).toMatch(/does not report how many workers/);
+    // max_ack_pending caps the whole consumer: it is not each worker's prefetch.
+    expect(s.notes.join(" ")).toMatch(/prefetch is the consumer's max_ack_pending \(1000\), shared by all its workers/);
   });
 
   it("takes the only consumer when none is named", () => {

@@ -139,11 +139,20 @@ export function estimateLive(samples: readonly LiveSample[], options: EstimateOp
   if (g.value !== null && g.se !== null && lambda.value && g.value > 3 * g.se && g.value > 0.01 * lambda.value) {
     notes.push(`the backlog grows by about ${g.value.toPrecision(3)} msg/s: Wq and W are not steady-state figures`);
   }
+  const Wq = ratio(Lq, lambda, "Lq / lambda (Little's law)");
+  if (prefetch.value !== 1 && Wq.value !== null) {
+    // With a window over 1, messages delivered but not yet started wait in the consumers' buffers,
+    // counted as unacked: ready alone misses that wait (it reads 0 while every consumer has a backlog).
+    const p = prefetch.value;
+    const caveat = `Lq and Wq count ready messages only: with ${p === null ? "an unknown prefetch" : p === 0 ? "unlimited prefetch" : `prefetch ${p}`}, messages also wait in the consumers' windows (counted as unacked), so they understate the wait; W = L / lambda includes it`;
+    notes.push(caveat);
+    Wq.reason = Wq.reason === undefined ? caveat : `${Wq.reason}; ${caveat}`;
+  }
   const last = s[s.length - 1];
   return {
     windowS, samples: s.length, failed: win.failed, resets: win.resets,
     lambda, throughput, backlogGrowth, consumers, prefetch, holdingS: holding, mu, rho, Lq, L,
-    Wq: ratio(Lq, lambda, "Lq / lambda (Little's law)"),
+    Wq,
     W: ratio(L, lambda, "L / lambda (Little's law)"),
     oldestAgeS: last?.oldestAgeS !== undefined ? { ...given(last.oldestAgeS, "at the last reading"), se: null, ci95: null } : unavailable("the broker does not report the oldest message's age here"),
     consumerUtilisation: gaugeMean(s, "consumerUtilisation"),

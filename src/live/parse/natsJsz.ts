@@ -56,6 +56,8 @@ function readConsumer(c: Json, stream: Json, localMs: number, nowMs: number, not
   const maxAckPending = config ? config.ack_policy === "none" ? 0 : count(config, "max_ack_pending") : undefined;
   set("prefetch", maxAckPending === undefined ? undefined : maxAckPending < 0 ? 0 : maxAckPending);
   notes.push("NATS does not report how many workers share a consumer: give the consumers count");
+  // max_ack_pending caps the whole consumer, not each worker: N workers pulling one at a time show N.
+  if (maxAckPending !== undefined && maxAckPending !== 1) notes.push(`prefetch is the consumer's max_ack_pending (${maxAckPending < 0 || maxAckPending === 0 ? "unlimited" : maxAckPending}), shared by all its workers: give the prefetch per worker if they pull fewer at a time`);
   if (config && typeof config.filter_subject === "string" && config.filter_subject !== "") notes.push("the consumer filters subjects: published counts the whole stream");
   const firstTs = typeof state?.first_ts === "string" ? Date.parse(state.first_ts) : NaN;
   const retention = asObject(asObject(stream.config))?.retention;
