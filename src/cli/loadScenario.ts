@@ -1,7 +1,8 @@
 import { readFileSync, statSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { parseTraceText } from "../engine/arrivals/index.ts";
-import { formatIssue, parseScenarioText, type Scenario } from "../scenario/index.ts";
+import { parseImportText } from "../report/index.ts";
+import { formatIssue, type Scenario } from "../scenario/index.ts";
 import { CliError } from "./cliError.ts";
 
 // The scenario parser refuses more than 20 MB; trace files may be larger.
@@ -29,12 +30,13 @@ function readText(path: string, what: string, shown = path): string {
 }
 
 /**
- * Reads and validates a scenario file; trace arrivals given as `file` are loaded relative to
+ * Reads and validates a scenario file, or the scenario embedded in a Kendall report (HTML or
+ * JSON), so that a report can be run again; trace arrivals given as `file` are loaded relative to
  * the scenario's folder. Any problem is a CliError naming the field and the value (exit 2).
  */
 export function loadScenario(file: string, cwd: string): Scenario {
   const path = resolve(cwd, file);
-  const parsed = parseScenarioText(readText(path, "scenario file"), file);
+  const parsed = parseImportText(readText(path, "scenario file"), file);
   if (!parsed.ok) {
     const [first, ...rest] = parsed.errors;
     const more = rest.length > 0 ? ` (and ${rest.length} more)` : "";

@@ -67,6 +67,9 @@ export function queueFigureRows(q: QueueResult): FigureRow[] {
     const simulated = steadyOnly && !s.steady ? grows : formatEstimate(e.mean, e.ci95, kind);
     return { label, simulated, analytic: formatKind(analyticFigure(q.analytic, analyticKey ?? key), kind) };
   });
+  // RabbitMQ's consumer utilisation: the fraction of time a consumer could take a message (no model gives it).
+  const cc = s.consumerCapacity;
+  out.splice(figureRows.findIndex(([, key]) => key === "utilization") + 1, 0, { label: "consumer capacity", simulated: formatEstimate(cc.mean, cc.ci95, "percent"), analytic: "" });
   for (const [label, key] of percentileRows) {
     out.push({
       label: `${label} wait`,
@@ -86,8 +89,11 @@ export function modelSummary(q: QueueResult): ModelSummary {
   return { title: `${model}, ${exact ? "exact" : "approximation"}`, exact, ...(typeof a.note === "string" ? { note: a.note } : {}) };
 }
 
-/** The message counts of a queue in one line. */
+/** The message counts of a queue in one line, the dead letters' reasons (RabbitMQ's x-death names) in brackets when there are any. */
 export function countsLine(s: SimulatedQueue): string {
   const c = s.counts;
-  return `published ${c.published}, acked ${c.acked}, redelivered ${c.redelivered}, expired ${c.expired}, dead-lettered ${c.deadLettered}, dropped ${c.dropped}, in flight ${c.inFlight}`;
+  const r = c.deadLetteredByReason;
+  const reasons = ([["maxlen", r.maxlen], ["rejected", r.rejected], ["delivery_limit", r.delivery_limit]] as const).filter(([, n]) => n > 0);
+  const why = reasons.length > 0 ? ` (${reasons.map(([k, n]) => `${k} ${n}`).join(", ")})` : "";
+  return `published ${c.published}, delivered ${c.delivered}, acked ${c.acked}, nacked ${c.nacked}, redelivered ${c.redelivered}, expired ${c.expired}, dead-lettered ${c.deadLettered}${why}, dropped ${c.dropped}, in flight ${c.inFlight}`;
 }

@@ -108,3 +108,21 @@ describe("the kendall binary", () => {
     expect(r.stderr.trim().split("\n")).toHaveLength(1);
   });
 });
+
+describe("kendall run and analyze on a report", () => {
+  it("run the scenario embedded in an HTML or JSON report, and refuse an HTML page without one", async () => {
+    for (const ext of ["html", "json"]) {
+      const report = join(dir, `orders-report.${ext}`);
+      expect((await kendall("report", "models/orders.json", "-o", report, "--messages", "2000")).code).toBe(0);
+      const again = await kendall("analyze", report, "--json");
+      const original = await kendall("analyze", "models/orders.json", "--json");
+      expect(again.code).toBe(0);
+      expect(JSON.parse(again.out)).toEqual(JSON.parse(original.out));
+    }
+    const page = join(dir, "page.html");
+    writeFileSync(page, "<!doctype html><html><body>hello</body></html>");
+    const r = await kendall("run", page);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/HTML page without a Kendall scenario/);
+  });
+});

@@ -17,7 +17,8 @@ const noNumbersGoneWrong = (texts: string[]) => texts.forEach((t) => expect(t).n
 describe("headlineRows", () => {
   it("says there is no analytic model when there is none", () => {
     const rows = headlineRows({ simulated, analytic: null }, false);
-    expect(rows.map((r) => r.kind)).toEqual(Array(6).fill("none"));
+    expect(rows.map((r) => r.kind)).toEqual(Array(7).fill("none"));
+    expect(rows.find((r) => r.key === "consumerCapacity")!.simulated).toBe("36%");
     expect(rows[0]!.analytic).toBe("no analytic model");
     expect(rows.find((r) => r.key === "Wq")!.simulated).toBe("38.9 ± 1.5 ms");
     noNumbersGoneWrong(rows.flatMap((r) => [r.simulated, r.analytic]));

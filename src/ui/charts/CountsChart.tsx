@@ -5,39 +5,50 @@ import { formatCount } from "../model/formatCount.ts";
 import { ChartFrame } from "./ChartFrame.tsx";
 import { palette } from "./palette.ts";
 
-const rows: { key: keyof SimulatedCounts; label: string; color: string }[] = [
-  { key: "published", label: "published", color: palette.analytic },
-  { key: "acked", label: "acked", color: palette.ok },
-  { key: "redelivered", label: "redelivered", color: palette.sojourn },
-  { key: "expired", label: "expired", color: palette.p99 },
-  { key: "deadLettered", label: "dead-lettered", color: palette.current },
-  { key: "dropped", label: "dropped", color: "#7f1d1d" },
-  { key: "inFlight", label: "in flight at end", color: palette.warmup },
+type Row = { key: string; label: string; color: string; value: (c: SimulatedCounts) => number };
+
+const rows: Row[] = [
+  { key: "published", label: "published", color: palette.analytic, value: (c) => c.published },
+  { key: "delivered", label: "delivered", color: palette.analytic, value: (c) => c.delivered },
+  { key: "acked", label: "acked", color: palette.ok, value: (c) => c.acked },
+  { key: "nacked", label: "nacked", color: palette.sojourn, value: (c) => c.nacked },
+  { key: "redelivered", label: "redelivered", color: palette.sojourn, value: (c) => c.redelivered },
+  { key: "expired", label: "expired", color: palette.p99, value: (c) => c.expired },
+  { key: "deadLettered", label: "dead-lettered", color: palette.current, value: (c) => c.deadLettered },
+  { key: "maxlen", label: "· maxlen", color: palette.current, value: (c) => c.deadLetteredByReason.maxlen },
+  { key: "rejected", label: "· rejected", color: palette.current, value: (c) => c.deadLetteredByReason.rejected },
+  { key: "delivery_limit", label: "· delivery limit", color: palette.current, value: (c) => c.deadLetteredByReason.delivery_limit },
+  { key: "dropped", label: "dropped", color: "#7f1d1d", value: (c) => c.dropped },
+  { key: "inFlight", label: "in flight at end", color: palette.warmup, value: (c) => c.inFlight },
 ];
+
+/** Dead-letter reasons (RabbitMQ's x-death names) get a row only when some message had that reason. */
+const reasonKeys = new Set(["maxlen", "rejected", "delivery_limit"]);
 
 /** What happened to the messages: totals over all replications, warm-up included. */
 export const CountsChart = memo(function CountsChart({ counts }: { counts: SimulatedCounts }) {
-  const value = (key: keyof SimulatedCounts) => {
-    const v = counts[key];
+  const value = (r: Row) => {
+    const v = r.value(counts);
     return typeof v === "number" && Number.isFinite(v) ? v : 0;
   };
+  const shown = rows.filter((r) => !reasonKeys.has(r.key) || value(r) > 0);
   const margin = { top: 6, right: 70, bottom: 30, left: 104 };
   return (
     <ChartFrame
       title="Message counts"
-      description="Messages published, acked, redelivered, expired, dead-lettered, dropped and in flight, summed over replications."
+      description="Messages published, delivered, acked, nacked, redelivered, expired, dead-lettered (by reason), dropped and in flight, summed over replications."
       legend={[]}
-      height={margin.top + margin.bottom + rows.length * 22}
+      height={margin.top + margin.bottom + shown.length * 22}
       margin={margin}
       xLabel="messages (all replications, warm-up included)"
       yLabel=""
       testId="chart-counts"
     >
       {({ width, height }) => {
-        const x = scaleLinear().domain([0, Math.max(1, ...rows.map((r) => value(r.key)))]).range([0, width]);
-        const y = scaleBand<string>().domain(rows.map((r) => r.label)).range([0, height]).padding(0.2);
-        return rows.map((r) => {
-          const v = value(r.key);
+        const x = scaleLinear().domain([0, Math.max(1, ...shown.map(value))]).range([0, width]);
+        const y = scaleBand<string>().domain(shown.map((r) => r.label)).range([0, height]).padding(0.2);
+        return shown.map((r) => {
+          const v = value(r);
           const top = y(r.label) ?? 0;
           return (
             <g key={r.key} data-count={r.key}>

@@ -20,6 +20,8 @@ type Kind = "rate" | "percent" | "seconds";
 const rows: { key: string; label: string; kind: Kind; sim: (q: QueueResult["simulated"]) => [number, number] | number; analytic: string; grows: boolean }[] = [
   { key: "throughput", label: "Throughput", kind: "rate", sim: (q) => [q.throughput.mean, q.throughput.ci95], analytic: "throughput", grows: false },
   { key: "utilization", label: "Utilization", kind: "percent", sim: (q) => [q.utilization.mean, q.utilization.ci95], analytic: "utilization", grows: false },
+  // RabbitMQ's consumer utilisation: the share of time a consumer could take a message (compare with a live broker's).
+  { key: "consumerCapacity", label: "Consumer capacity", kind: "percent", sim: (q) => [q.consumerCapacity.mean, q.consumerCapacity.ci95], analytic: "consumerCapacity", grows: false },
   { key: "W", label: "Mean time in system W", kind: "seconds", sim: (q) => [q.W.mean, q.W.ci95], analytic: "W", grows: true },
   { key: "Wq", label: "Mean wait Wq", kind: "seconds", sim: (q) => [q.Wq.mean, q.Wq.ci95], analytic: "Wq", grows: true },
   { key: "p95", label: "p95 wait", kind: "seconds", sim: (q) => q.wait.p95, analytic: "wait.p95", grows: true },
