@@ -109,7 +109,15 @@ await describeWithBroker("kendall loadgen faults on RabbitMQ", [5672, 15672], ()
       expect(c.lost).toBeLessThanOrEqual(c.unconfirmed);
       expect(c.confirmed + c.dropped + c.unconfirmed).toBe(c.published);
       if (c.lost > 0) expect(result.notes.join()).toMatch(/messages are lost: published but never confirmed/);
-      expect(c.leftInQueue).toBe(c.inFlight);
+      if (role === "consumers" && c.leftInQueue > c.inFlight) {
+        // An ack on its way when the consumers' connection is closed never reaches the broker,
+        // which requeues that message: counted acked here, it is also left in the queue
+        // (at-least-once delivery). At most one per message a consumer holds: 2 consumers x prefetch 1.
+        expect(c.leftInQueue - c.inFlight).toBeLessThanOrEqual(2);
+        expect(result.notes.join()).toMatch(/more messages were in the queue than expected: acks lost with the connection/);
+      } else {
+        expect(c.leftInQueue).toBe(c.inFlight);
+      }
       expect(await loadgenQueues()).not.toContain(result.broker.queue);
     }, 60_000);
   }

@@ -16,6 +16,8 @@ export interface NatsSessionOptions {
 }
 
 const CONSUMER = "kendall-loadgen";
+/** How long cleanup waits for acks still on their way to be counted by the server (ms). */
+const ACK_SETTLE_MS = 2000;
 
 /** Connection options from a URL: servers, and user/password or token from its user info. */
 export function natsConnectOptions(url: string, timeoutMs: number): ConnectionOptions {
@@ -143,13 +145,20 @@ class NatsSession implements BrokerSession {
     for (const stop of this.stops) stop();
   }
 
-  async cleanup(_expected: number): Promise<number | null> {
+  async cleanup(expected: number): Promise<number | null> {
     this.closing = true;
     let nc: NatsConnection | null = null;
     try {
       if (this.dropped) nc = await connect(natsConnectOptions(this.o.url, 3000));
       const jsm = nc ? await nc.jetstreamManager() : this.jsm;
-      const info = await jsm.consumers.info(this.queue, CONSUMER);
+      // Acks are sent without waiting for the server: the last ones may not be counted yet. Wait
+      // (briefly) until no more than the unsettled messages are pending.
+      const until = Date.now() + ACK_SETTLE_MS;
+      let info = await jsm.consumers.info(this.queue, CONSUMER);
+      while (info.num_pending + info.num_ack_pending > expected && Date.now() < until) {
+        await new Promise((r) => setTimeout(r, 50));
+        info = await jsm.consumers.info(this.queue, CONSUMER);
+      }
       const left = info.num_pending + info.num_ack_pending;
       await jsm.consumers.delete(this.queue, CONSUMER);
       if (this.declared) await jsm.streams.delete(this.queue);
