@@ -77,8 +77,8 @@ export class MessageStore {
     return this.live;
   }
 
-  /** Allocates a message born at `bornAt` (s) and returns its id. */
-  alloc(bornAt: number): number {
+  /** Allocates a message born at `bornAt` (s) and returns its id (the simulation writes `bornAt` itself: see NetworkModel). */
+  alloc(bornAt = 0): number {
     const id = this.freeCount > 0 ? this.freeIds[--this.freeCount]! : this.newId();
     this.bornAt[id] = bornAt;
     this.enqueuedAt[id] = bornAt;

@@ -152,6 +152,7 @@ export class NetworkModel implements BrokerHost {
         orderRandom: stream("order", q),
         ttl: ttl ? () => ttl.sample(ttlRng) : null,
         maxDeliveries: q.maxDeliveries,
+        clock: this.cal,
       }, this.store, this);
     });
     this.arrivals = queues.map((q) => (q.spec.arrival ? createArrivalProcess(q.spec.arrival, stream("arrivals", q), `queues[${q.index}].arrival`) : null));
@@ -240,7 +241,14 @@ export class NetworkModel implements BrokerHost {
   private onArrival(q: number): void {
     const process = this.arrivals[q]!;
     const now = this.cal.time;
-    for (let k = process.batchSize; k > 0; k--) this.publishInto(q, this.store.alloc(now));
+    const s = this.store;
+    for (let k = process.batchSize; k > 0; k--) {
+      // Times are written here, not passed: a double passed to a call V8 does not inline is boxed.
+      const msg = s.alloc();
+      s.bornAt[msg] = now;
+      s.enqueuedAt[msg] = now;
+      this.publishInto(q, msg);
+    }
     const next = process.next();
     if (next < Infinity) this.cal.schedule(next, P_ARRIVAL, K_ARRIVAL, q, 0);
   }
@@ -258,20 +266,20 @@ export class NetworkModel implements BrokerHost {
     const broker = this.brokers[q]!;
     if (spec.failureP > 0 && this.failRng[q]!() < spec.failureP) {
       if (this.trace) this.emit(spec.requeue ? "requeue" : "nack", msg, q, consumer);
-      broker.nack(consumer, msg, spec.requeue, now);
+      broker.nack(consumer, msg, spec.requeue);
       return;
     }
     const enq = s.enqueuedAt[msg]!;
     if (this.warm) st.recordServed(now - enq, s.serviceStartAt[msg]! - enq, s.cls[msg]!);
     if (this.trace) this.emit("ack", msg, q, consumer);
-    broker.ack(consumer, msg, now);
+    broker.ack(consumer, msg);
     this.route(spec, msg);
   }
 
   private onExpire(msg: number, q: number): void {
     if (this.warm) this.stats[q]!.expired++;
     if (this.trace) this.emit("expire", msg, q);
-    this.brokers[q]!.expire(msg, this.cal.time);
+    this.brokers[q]!.expire(msg);
   }
 
   private onControl(what: number): void {
@@ -329,7 +337,7 @@ export class NetworkModel implements BrokerHost {
     st.advance(now);
     st.busy--;
     inService[consumer] = -1;
-    this.brokers[q]!.preempt(consumer, victim, now);
+    this.brokers[q]!.preempt(consumer, victim);
   }
 
   private publishInto(q: number, msg: number, deadLettered = false): void {
@@ -345,7 +353,7 @@ export class NetworkModel implements BrokerHost {
       s.pathNode[msg] = this.routes!.tree.next(s.pathNode[msg]!, q);
     }
     if (this.trace) this.emit("publish", msg, q);
-    const outcome = broker.publish(msg, this.cal.time, deadLettered);
+    const outcome = deadLettered ? broker.publish(msg, undefined, true) : broker.publish(msg);
     if (outcome === REFUSED) {
       if (this.trace) this.emit("refused", msg, q);
       if (this.warm) st.dropped++;

@@ -30,6 +30,23 @@ describe("QuantileSketch", () => {
     expectWithinRelativeAccuracy(exponentials("sketch-exponential", 100_000, 0.03));
   });
 
+  it("stays within 0.5% at and around every power of two (where the bucket mapping changes binade)", () => {
+    // The index is log2 interpolated linearly within each binade; a bucket that straddles a power
+    // of two is the one place its bounds come from two binades. The median of [1e-8, x, 1e6] is
+    // x's bucket representative (min and max are exact).
+    let worst = 0;
+    for (let k = -26; k <= 19; k++) {
+      for (let d = -0.03; d <= 0.03; d += 0.0007) {
+        const x = 2 ** k * (1 + d);
+        const sketch = new QuantileSketch();
+        for (const v of [1e-8, x, 1e6]) sketch.add(v);
+        worst = Math.max(worst, Math.abs(sketch.quantile(0.5) - x) / x);
+      }
+    }
+    expect(worst).toBeLessThanOrEqual(0.005 * (1 + 1e-12));
+    expect(worst).toBeGreaterThan(0.004); // the bound is nearly reached: the test can see a wrong mapping
+  });
+
   it("returns exactly 0 for quantiles inside the zero mass", () => {
     const u = uniform("zero-mass");
     const sketch = new QuantileSketch();
@@ -81,9 +98,11 @@ describe("QuantileSketch", () => {
     for (let i = 0; i < 1_000_000; i++) sketch.add(-Math.log(1 - u()) * 10 ** (8 * u() - 4));
     expect(sketch.byteLength).toBe(bytes);
     expect(Object.keys(sketch).length).toBe(keys);
-    // Defaults: ln(1e7 / 1e-9) / ln((1.005) / (0.995)) = 3684.2, so 3685 buckets of 8 bytes.
-    expect(sketch.bucketCount).toBe(3685);
-    expect(bytes).toBe(3685 * 8);
+    // Defaults: the interpolated log2 runs from -29.9263 (1e-9 = 2^-30 x 1.0737) to 23.1921
+    // (1e7 = 2^23 x 1.1921), at 1 / (gamma - 1) = 99.5 buckets per unit:
+    // ceil(2307.61) - ceil(-2977.66) + 1 = 2308 + 2977 + 1 = 5286 buckets of 8 bytes.
+    expect(sketch.bucketCount).toBe(5286);
+    expect(bytes).toBe(5286 * 8);
   });
 
   it("counts values outside its range as clamped and still reports them as min and max", () => {
