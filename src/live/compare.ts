@@ -1,5 +1,7 @@
 import type { AnalyticResult } from "../analytic/index.ts";
+import { formatSeconds } from "../report/format.ts";
 import { minimalScenario, type Scenario } from "../scenario/index.ts";
+import { compileScenario, offeredLoad } from "../simulation/index.ts";
 import { analyzeScenario } from "../simulation/withAnalytic.ts";
 import type { LiveEstimate } from "./estimate/estimateLive.ts";
 import type { LiveFigure } from "./estimate/figure.ts";
@@ -7,6 +9,12 @@ import { fitScenario } from "./estimate/fitScenario.ts";
 
 /** The observed figures, as `live --json` prints them. */
 export type ObservedFigures = Pick<LiveEstimate, "lambda" | "throughput" | "consumers" | "prefetch" | "mu" | "rho" | "Lq" | "L" | "Wq" | "W" | "oldestAgeS" | "backlogGrowth" | "holdingS" | "consumerUtilisation">;
+
+/** The analytic model of the queue, with the arrival rate it offers the queue. */
+export type PredictedFigures = AnalyticResult & {
+  /** Arrival rate into the queue (msg/s) by the traffic equations (`offeredLoad`); omitted when not finite. */
+  lambda?: number;
+};
 
 /** DESIGN.md's `live --json` shape: observed beside predicted. */
 export interface LiveReport {
@@ -20,7 +28,7 @@ export interface LiveReport {
   resets: number;
   observed: ObservedFigures;
   /** The analytic model of the scenario's queue, or null (see `predictedFrom.reason`). */
-  predicted: AnalyticResult | null;
+  predicted: PredictedFigures | null;
   predictedFrom: { scenario: string; fitted: boolean; queue: string | null; reason?: string; definition?: Record<string, unknown> };
   overheads: LiveEstimate["overheads"];
   notes: string[];
@@ -49,15 +57,32 @@ function withOverheads(a: AnalyticResult, publishToDeliverS: number): AnalyticRe
   const out = { ...a };
   if (out.W !== undefined) out.W += publishToDeliverS;
   if (out.Wq !== undefined) out.Wq += publishToDeliverS;
-  out.note = [a.note, `W and Wq include ${publishToDeliverS} s publish-to-deliver overhead`].filter(Boolean).join("; ");
+  out.note = [a.note, `W and Wq include ${formatSeconds(publishToDeliverS)} publish-to-deliver overhead`].filter(Boolean).join("; ");
   return out;
+}
+
+/**
+ * The model's own caveat (src/simulation/stationInput.ts) covers a model whose prefetch is over
+ * 1; a model with prefetch 1 of a queue observed with a larger window misses it as much.
+ */
+function withObservedPrefetch(a: AnalyticResult, prefetch: number | null): AnalyticResult {
+  if (prefetch === null || prefetch === 1 || a.note?.includes("prefetch")) return a;
+  const caveat = `observed prefetch ${prefetch === 0 ? "unlimited" : prefetch}: a message in a busy consumer's window cannot move to an idle one; the model ignores this and underestimates the wait`;
+  return { ...a, exact: false, note: [a.note, caveat].filter(Boolean).join("; ") };
+}
+
+function offeredLambda(scenario: Scenario, id: string): { lambda?: number } {
+  const i = scenario.queues.findIndex((q) => q.id === id);
+  const lambda = offeredLoad(scenario, compileScenario(scenario))[i]?.lambda;
+  return lambda !== undefined && Number.isFinite(lambda) ? { lambda } : {};
 }
 
 /**
  * Puts a live estimate beside the analytic prediction for the same queue: the given scenario's
  * queue, or the M/M/c scenario fitted to the estimate (`fitScenario`). The prediction is
- * `analyzeScenario`'s `analytic` block, with the publish-to-deliver overhead added to W and Wq.
- * Pure; never throws (a missing model is `predicted: null` with the reason).
+ * `analyzeScenario`'s `analytic` block, with the publish-to-deliver overhead added to W and Wq,
+ * the arrival rate the model offers the queue, and a caveat in `note` when the queue is observed
+ * with a prefetch over 1 that the model does not have. Pure; never throws (a missing model is `predicted: null` with the reason).
  */
 export function compareLive(options: CompareOptions): LiveReport {
   const { estimate: e, source, queue } = options;
@@ -80,7 +105,8 @@ export function compareLive(options: CompareOptions): LiveReport {
   try {
     const qa = analyzeScenario(scenario).queues[id];
     if (!qa?.analytic) return { ...base, predicted: null, predictedFrom: { ...from, reason: qa?.reason ?? "no analytic model applies" } };
-    return { ...base, predicted: withOverheads(qa.analytic, e.overheads.publishToDeliverS), predictedFrom: from };
+    const predicted = withObservedPrefetch(withOverheads(qa.analytic, e.overheads.publishToDeliverS), e.prefetch.value);
+    return { ...base, predicted: { ...predicted, ...offeredLambda(scenario, id) }, predictedFrom: from };
   } catch (err) {
     return { ...base, predicted: null, predictedFrom: { ...from, reason: (err as Error).message } };
   }

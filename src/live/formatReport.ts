@@ -31,7 +31,8 @@ export function formatLiveFigure(f: LiveFigure, kind: Kind = "plain"): string {
 
 /**
  * The `kendall live` table: observed figures with their 95% intervals beside the model's
- * prediction, then why any figure is missing and the caveats. Plain text, no colours.
+ * prediction, then why any figure is missing, the caveats of the estimates and those of the
+ * model (such as a prefetch over 1, which the model ignores). Plain text, no colours.
  */
 export function formatLiveReport(r: LiveReport): string {
   const model = r.predicted ? `${r.predicted.model}${r.predictedFrom.fitted ? ", fitted" : `, ${JSON.stringify(r.predictedFrom.scenario)}`}` : "none";
@@ -52,5 +53,6 @@ export function formatLiveReport(r: LiveReport): string {
   if (!r.predicted && r.predictedFrom.reason) missing.push(`predicted: ${r.predictedFrom.reason}`);
   if (missing.length) out.push("", "not estimated:", ...missing.map((m) => `  ${m}`));
   if (r.notes.length) out.push("", "notes:", ...r.notes.map((n) => `  ${n}`));
+  if (r.predicted?.note) out.push("", "model notes:", ...r.predicted.note.split("; ").map((n) => `  ${n}`));
   return out.join("\n") + "\n";
 }

@@ -59,6 +59,20 @@ describe.skipIf(!browserAvailable())("the live view in Chromium", () => {
     // The orders example's model gives an arrival rate: the model column is filled.
     expect(await page.locator('[data-live-figure="lambda"] td.predicted').innerText()).toMatch(/^[\d.]+ msg\/s$/);
     for (const id of ["live-chart-rates", "live-chart-depth", "live-chart-wait"]) expect(await page.getByTestId(id).locator("path").count()).toBeGreaterThan(0);
+    // The publish-to-deliver overhead (ms): refused text is named beside the field and the
+    // prediction keeps its last good value; a good one is added to the predicted W.
+    const predictedW = async () => Number(/^([\d.]+) ms$/.exec(await page.locator('[data-live-figure="W"] td.predicted').innerText())?.[1]);
+    const before = await predictedW();
+    expect(before).toBeGreaterThan(0);
+    const field = page.locator('[data-overhead="publishToDeliverS"]');
+    await field.locator("input").fill("abc");
+    await expect(field.locator(".field-error").innerText()).resolves.toBe('Publish → deliver: "abc" is not a number of milliseconds ≥ 0; keeping 0 ms.');
+    expect(await predictedW()).toBe(before);
+    await field.locator("input").fill("5");
+    await field.locator(".field-error").waitFor({ state: "detached" });
+    // 3 significant digits on each side: within 0.15 ms of before + 5 ms.
+    expect(Math.abs((await predictedW()) - before - 5)).toBeLessThan(0.15);
+    await expect(page.getByTestId("live-model-note").innerText()).resolves.toMatch(/W and Wq include 5 ms publish-to-deliver overhead/);
     expect(await page.getByTestId("live").innerText()).not.toMatch(/NaN|Infinity/);
     expect(errors).toEqual([]);
     await page.context().close();

@@ -3,6 +3,8 @@ import { describe, expect, it } from "vitest";
 import { estimateLive } from "../../src/live/estimate/estimateLive.ts";
 import { fitScenario } from "../../src/live/estimate/fitScenario.ts";
 import { compareLive } from "../../src/live/compare.ts";
+import { formatLiveReport } from "../../src/live/formatReport.ts";
+import { parseScenario } from "../../src/scenario/index.ts";
 import type { LiveSample } from "../../src/live/types.ts";
 
 /** Samples every `stepS` seconds for `spanS`, figures given as functions of time (s). */
@@ -87,7 +89,9 @@ describe("estimateLive: time averages, mu and Little's law", () => {
     // Ready alone misses the wait in the consumers' windows: Wq says so, W (from L) holds it.
     expect(idle.Wq.reason).toMatch(/count ready messages only: with prefetch 10, .*understate the wait/);
     expect(idle.notes.join(" ")).toMatch(/Lq and Wq count ready messages only/);
+    expect(idle.waitReadyOnly).toBe(true);
     expect(estimateLive(series(60, 1, prefetch1)).Wq.reason).toBeUndefined();
+    expect(estimateLive(series(60, 1, prefetch1)).waitReadyOnly).toBe(false);
     const busy = estimateLive(series(60, 1, (t) => ({ counters: { published: 70 * t, acked: 60 * t }, gauges: { ready: 50 + t, unacked: 20, consumers: 2, prefetch: 10 } })));
     expect(busy.mu.value).toBeCloseTo(30, 9);
     expect(busy.mu.method).toMatch(/saturated/);
@@ -169,5 +173,24 @@ describe("fitScenario and compareLive", () => {
     const plain = compareLive({ source: "t", queue: "q", estimate: { ...withOverhead, overheads: { publishToDeliverS: 0, ackToNextDeliverS: 0 } } });
     const r = compareLive({ source: "t", queue: "q", estimate: withOverhead });
     expect(r.predicted!.W! - plain.predicted!.W!).toBeCloseTo(0.005, 12);
+  });
+
+  const mm2 = parseScenario({ version: 1, name: "orders model", seed: 1, queues: [{ id: "orders", arrival: { process: "poisson", rate: 40 }, service: { dist: "exponential", mean: 0.03 }, consumers: 2, prefetch: 1 }] });
+  if (!mm2.ok) throw new Error("scenario");
+
+  it("gives the given scenario's arrival rate as predicted lambda, and the table shows it", () => {
+    const r = compareLive({ source: "test", queue: "orders", estimate: e, scenario: mm2.scenario });
+    // Poisson rate 40 msg/s into the only queue: lambda = 40 by the traffic equations.
+    expect(r.predicted?.lambda).toBe(40);
+    expect(formatLiveReport(r)).toMatch(/^lambda \(msg\/s\) +40 ± [\d.]+ +40$/m);
+  });
+
+  it("says M/M/c underestimates the wait when the queue is observed with a prefetch over 1", () => {
+    const p10 = estimateLive(series(60, 1, (t) => ({ counters: { published: 40 * t, acked: 40 * t }, gauges: { ready: 0, unacked: 12, consumers: 2, prefetch: 10 } })));
+    const r = compareLive({ source: "test", queue: "orders", estimate: p10, scenario: mm2.scenario });
+    expect(r.predicted?.note).toMatch(/observed prefetch 10: .*underestimates the wait/);
+    expect(r.predicted?.exact).toBe(false);
+    expect(formatLiveReport(r)).toMatch(/model notes:\n {2}observed prefetch 10/);
+    expect(compareLive({ source: "test", queue: "orders", estimate: e, scenario: mm2.scenario }).predicted?.note).toBeUndefined();
   });
 });

@@ -47,6 +47,12 @@ export interface LiveEstimate {
   /** Mean wait and sojourn (s) by Little's law, Lq / lambda and L / lambda. */
   Wq: LiveFigure;
   W: LiveFigure;
+  /**
+   * True when Lq and Wq count ready messages only while messages also wait unseen in the
+   * consumers' prefetch windows (prefetch not 1, or unknown): Wq then understates the wait, and
+   * W (which counts unacked messages too) is the figure to compare with a model.
+   */
+  waitReadyOnly: boolean;
   /** Age of the oldest waiting message (s) at the last reading, where the broker reports it. */
   oldestAgeS: LiveFigure;
   /** Mean of RabbitMQ's consumer_utilisation, where reported. */
@@ -140,7 +146,8 @@ export function estimateLive(samples: readonly LiveSample[], options: EstimateOp
     notes.push(`the backlog grows by about ${g.value.toPrecision(3)} msg/s: Wq and W are not steady-state figures`);
   }
   const Wq = ratio(Lq, lambda, "Lq / lambda (Little's law)");
-  if (prefetch.value !== 1 && Wq.value !== null) {
+  const waitReadyOnly = prefetch.value !== 1;
+  if (waitReadyOnly && Wq.value !== null) {
     // With a window over 1, messages delivered but not yet started wait in the consumers' buffers,
     // counted as unacked: ready alone misses that wait (it reads 0 while every consumer has a backlog).
     const p = prefetch.value;
@@ -154,6 +161,7 @@ export function estimateLive(samples: readonly LiveSample[], options: EstimateOp
     lambda, throughput, backlogGrowth, consumers, prefetch, holdingS: holding, mu, rho, Lq, L,
     Wq,
     W: ratio(L, lambda, "L / lambda (Little's law)"),
+    waitReadyOnly,
     oldestAgeS: last?.oldestAgeS !== undefined ? { ...given(last.oldestAgeS, "at the last reading"), se: null, ci95: null } : unavailable("the broker does not report the oldest message's age here"),
     consumerUtilisation: gaugeMean(s, "consumerUtilisation"),
     overheads, notes,

@@ -1,7 +1,7 @@
 import { max } from "d3";
 import { palette } from "../charts/palette.ts";
 import { timeUnit } from "../model/timeUnit.ts";
-import { meanBand, rateBand } from "./liveBand.ts";
+import { meanBand, rateBand, waitComparison } from "./liveBand.ts";
 import { finiteOrNull, type LiveHistory } from "./liveHistory.ts";
 import type { LivePrediction } from "./livePrediction.ts";
 import { LiveLineChart, type LiveOverlay } from "./LiveLineChart.tsx";
@@ -27,9 +27,12 @@ export function LiveCharts({ history, prediction: p, clock }: Props) {
   const xBand = p?.throughput != null && p.throughput !== p.lambda ? rateBand(p.throughput, e?.throughput.windowS ?? 0) : null;
   if (xBand) rateOverlays.push({ label: "predicted acks (95% band)", color: colors.modelAcks, band: xBand });
   const lqBand = meanBand(p?.Lq ?? null, finiteOrNull(e?.Lq.ci95));
-  const wqBand = meanBand(p?.Wq ?? null, finiteOrNull(e?.Wq.ci95));
-  const wqMax = Math.max(max(pts, (q) => q.Wq) ?? 0, wqBand?.hi ?? 0);
-  const unit = timeUnit(wqMax);
+  // With a prefetch over 1 the ready-only Wq misses the wait in the consumers' windows: chart W.
+  const wait = waitComparison(e, p);
+  const sojourn = wait.figure === "W";
+  const waitValues = pts.map((q) => (sojourn ? q.W : q.Wq));
+  const waitMax = Math.max(max(waitValues, (v) => v ?? 0) ?? 0, wait.band?.hi ?? 0);
+  const unit = timeUnit(waitMax);
   return (
     <div className="charts live-charts">
       <LiveLineChart
@@ -56,19 +59,33 @@ export function LiveCharts({ history, prediction: p, clock }: Props) {
           { label: "ready", color: colors.ready, values: pts.map((q) => q.ready) },
           { label: "unacked", color: colors.unacked, values: pts.map((q) => q.unacked) },
         ]}
-        overlays={lqBand ? [{ label: "predicted mean ready Lq (band: observed 95% CI)", color: colors.model, band: lqBand }] : []}
+        overlays={lqBand ? [{ label: e?.waitReadyOnly ? "predicted mean waiting Lq (ready or in the prefetch windows)" : "predicted mean ready Lq (band: observed 95% CI)", color: colors.model, band: lqBand }] : []}
       />
-      <LiveLineChart
-        title="Estimated wait in the broker"
-        description="Mean wait before delivery over the window, estimated by Little's law (mean ready / arrival rate), with the model's Wq."
-        testId="live-chart-wait"
-        xLabel={xLabel}
-        yLabel={`mean wait Wq (${unit.unit})`}
-        t={t}
-        series={[{ label: "observed Wq (Little's law)", color: colors.wait, values: pts.map((q) => q.Wq) }]}
-        overlays={wqBand ? [{ label: "predicted Wq (band: observed 95% CI)", color: colors.model, band: wqBand }] : []}
-        factor={unit.factor}
-      />
+      {sojourn ? (
+        <LiveLineChart
+          title="Estimated time in the broker W"
+          description={`Mean time from publish to ack over the window, by Little's law (mean ready + unacked / arrival rate), with the model's W. W rather than Wq: ${wait.why}.`}
+          testId="live-chart-wait"
+          xLabel={xLabel}
+          yLabel={`mean time in broker W (${unit.unit})`}
+          t={t}
+          series={[{ label: "observed W (Little's law; Wq would miss the wait in the prefetch windows)", color: colors.wait, values: waitValues }]}
+          overlays={wait.band ? [{ label: "predicted W (band: observed 95% CI)", color: colors.model, band: wait.band }] : []}
+          factor={unit.factor}
+        />
+      ) : (
+        <LiveLineChart
+          title="Estimated wait in the broker"
+          description="Mean wait before delivery over the window, estimated by Little's law (mean ready / arrival rate), with the model's Wq."
+          testId="live-chart-wait"
+          xLabel={xLabel}
+          yLabel={`mean wait Wq (${unit.unit})`}
+          t={t}
+          series={[{ label: "observed Wq (Little's law)", color: colors.wait, values: waitValues }]}
+          overlays={wait.band ? [{ label: "predicted Wq (band: observed 95% CI)", color: colors.model, band: wait.band }] : []}
+          factor={unit.factor}
+        />
+      )}
     </div>
   );
 }

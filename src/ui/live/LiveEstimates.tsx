@@ -15,7 +15,7 @@ const rows: { key: Key; label: string; unit: string; predicted?: keyof LivePredi
   { key: "Lq", label: "mean ready Lq", unit: "msg", predicted: "Lq" },
   { key: "L", label: "mean ready + unacked L", unit: "msg" },
   { key: "Wq", label: "mean wait Wq", unit: "ms", predicted: "Wq" },
-  { key: "W", label: "mean time in broker W", unit: "ms" },
+  { key: "W", label: "mean time in broker W", unit: "ms", predicted: "W" },
   { key: "backlogGrowth", label: "backlog growth", unit: "msg/s" },
   { key: "oldestAgeS", label: "oldest message age", unit: "ms" },
 ];
@@ -34,7 +34,7 @@ function observedText(f: LiveFigure, unit: string): string {
 function predictedText(p: LivePrediction | null, key: keyof LivePrediction | undefined, unit: string): string {
   if (!p || !key) return "";
   const v = p[key];
-  if (typeof v !== "number" || !Number.isFinite(v)) return p.unstable && (key === "Lq" || key === "Wq") ? "unbounded" : "–";
+  if (typeof v !== "number" || !Number.isFinite(v)) return p.unstable && (key === "Lq" || key === "Wq" || key === "W") ? "unbounded" : "–";
   return `${formatNumber(v * scale(unit), 3)}${unit ? ` ${unit}` : ""}`;
 }
 

@@ -6,6 +6,7 @@ import type { AppAction } from "../model/appState.ts";
 import { liveWarnings } from "./liveBand.ts";
 import { LiveCharts } from "./LiveCharts.tsx";
 import { LiveEstimates } from "./LiveEstimates.tsx";
+import { LiveOverheadFields } from "./LiveOverheadFields.tsx";
 import { livePrediction, type PredictFrom } from "./livePrediction.ts";
 import { LiveSourceForm } from "./LiveSourceForm.tsx";
 import { LiveStatusLine } from "./LiveStatusLine.tsx";
@@ -38,7 +39,7 @@ function LiveBody({ scenario, queueId, dispatch }: Props) {
   const [from, setFrom] = useState<PredictFrom>("scenario");
   const [fitError, setFitError] = useState<string | null>(null);
   const e = view.history.estimate;
-  const prediction = useMemo(() => livePrediction(from, scenario, queueId, e, view.queue), [from, scenario, queueId, e, view.queue]);
+  const prediction = useMemo(() => livePrediction(from, scenario, queueId, e, view.queue, view.overheads), [from, scenario, queueId, e, view.queue, view.overheads]);
   const p = prediction.ok ? prediction.value : null;
   const warnings = liveWarnings(e, p);
   const fit = () => {
@@ -68,6 +69,7 @@ function LiveBody({ scenario, queueId, dispatch }: Props) {
           <option value="fitted">M/M/c fitted to the readings</option>
         </select>
         <button type="button" className="primary" onClick={fit} disabled={!e} data-testid="live-fit">Fit the model to this queue</button>
+        <LiveOverheadFields overheads={view.overheads} onChange={(o) => session.setOverheads(o)} />
       </div>
       <LiveStatusLine view={view} />
       {view.halted && <p className="warning">The in-browser broker stopped: {view.halted}.</p>}
@@ -78,15 +80,21 @@ function LiveBody({ scenario, queueId, dispatch }: Props) {
         </ul>
       )}
       <p className="hint live-model" data-testid="live-model">{prediction.ok ? `Model: ${prediction.value.label}.` : `No prediction: ${prediction.reason}.`}</p>
+      {p?.note && <p className={`live-model-note${/underestimates the wait/.test(p.note) ? " live-caveat" : ""}`} data-testid="live-model-note">Model caveats: {sentence(p.note)}</p>}
       {e && <LiveEstimates estimate={e} prediction={p} />}
       {e && (
         <p className="hint">
           Estimates over the last {formatNumber(e.windowS, 3)} {view.kind === "in-browser" ? "simulated " : ""}seconds ({e.samples} readings{e.failed ? `, ${e.failed} failed` : ""}); ± is a 95% interval.
           {view.clockScale < 1 ? ` The in-browser broker runs at ${formatNumber(view.clockScale, 2)}× real time to stay light.` : ""}
-          {e.notes.map((n) => ` ${n.charAt(0).toUpperCase()}${n.slice(1)}${/[.!?]$/.test(n) ? "" : "."}`).join("")}
+          {e.notes.map((n) => ` ${sentence(n)}`).join("")}
         </p>
       )}
       <LiveCharts history={view.history} prediction={p} clock={view.kind === "in-browser" ? "simulated" : ""} />
     </div>
   );
+}
+
+/** A note as a sentence: capital first letter, full stop at the end. */
+function sentence(n: string): string {
+  return `${n.charAt(0).toUpperCase()}${n.slice(1)}${/[.!?]$/.test(n) ? "" : "."}`;
 }

@@ -40,9 +40,44 @@ export function isOutside(value: number | null, band: Band | null): boolean {
   return value !== null && band !== null && (value < band.lo || value > band.hi);
 }
 
+/** Which wait the page compares with the model, the observed value and the predicted band. */
+export interface WaitComparison {
+  /** "Wq" (wait before delivery), or "W" (time in the broker) when the estimate's Wq is ready-only. */
+  figure: "Wq" | "W";
+  /** Observed mean (s) over the window, or null. */
+  observed: number | null;
+  /** The predicted mean with the observed 95% half-width around it, or null. */
+  band: Band | null;
+  /** Why W is compared instead of Wq (a clause, no full stop), or null when Wq is. */
+  why: string | null;
+}
+
+function prefetchText(e: LiveEstimate): string {
+  const p = finiteOrNull(e.prefetch.value);
+  return p === null ? "an unknown prefetch" : p === 0 ? "unlimited prefetch" : `prefetch ${formatNumber(p, 6)}`;
+}
+
+/**
+ * The wait to compare with the model: Wq, unless the estimate counts it from ready messages only
+ * (`waitReadyOnly`: with a prefetch over 1 messages also wait in the consumers' windows, where
+ * the ready gauge does not see them); then W = L / lambda, which counts them, against the
+ * predicted W. Pure.
+ */
+export function waitComparison(e: LiveEstimate | null, p: LivePrediction | null): WaitComparison {
+  if (e?.waitReadyOnly) {
+    return {
+      figure: "W",
+      observed: finiteOrNull(e.W.value),
+      band: meanBand(p?.W ?? null, finiteOrNull(e.W.ci95)),
+      why: `with ${prefetchText(e)}, messages also wait in the consumers' windows, which the ready count (and so Wq) does not see`,
+    };
+  }
+  return { figure: "Wq", observed: finiteOrNull(e?.Wq.value), band: meanBand(p?.Wq ?? null, finiteOrNull(e?.Wq.ci95)), why: null };
+}
+
 /** One warning line, with a stable key for tests and styling. */
 export interface LiveWarning {
-  key: "rho" | "unstable" | "backlog" | "lambda" | "throughput" | "Wq";
+  key: "rho" | "unstable" | "backlog" | "lambda" | "throughput" | "Wq" | "W";
   text: string;
 }
 
@@ -55,7 +90,8 @@ const span = (b: Band, f: (x: number) => string) => `${f(b.lo)} to ${f(b.hi)}`;
 /**
  * What the page warns about, from the estimate over the window and the prediction: rho near or
  * above 1 (observed or predicted), a backlog growing beyond chance, and observed figures outside
- * the predicted band. Pure; empty when all is well or nothing is known yet.
+ * the predicted band (the wait as {@link waitComparison} picks it). Pure; empty when all is well
+ * or nothing is known yet.
  */
 export function liveWarnings(e: LiveEstimate | null, p: LivePrediction | null): LiveWarning[] {
   const out: LiveWarning[] = [];
@@ -75,8 +111,11 @@ export function liveWarnings(e: LiveEstimate | null, p: LivePrediction | null): 
   const x = finiteOrNull(e.throughput.value);
   const xBand = rateBand(p.throughput, e.throughput.windowS);
   if (isOutside(x, xBand)) out.push({ key: "throughput", text: `Observed ack rate ${rate(x!)} is outside the predicted band ${span(xBand!, rate)}.` });
-  const wq = finiteOrNull(e.Wq.value);
-  const wqBand = meanBand(p.Wq, finiteOrNull(e.Wq.ci95));
-  if (wqBand && wqBand.hi > wqBand.lo && isOutside(wq, wqBand)) out.push({ key: "Wq", text: `Observed mean wait ${formatNumber(wq! * 1000, 3)} ms is outside the predicted band ${span(wqBand, (s) => `${formatNumber(s * 1000, 3)} ms`)}.` });
+  const w = waitComparison(e, p);
+  const ms = (s: number) => `${formatNumber(s * 1000, 3)} ms`;
+  if (w.band && w.band.hi > w.band.lo && isOutside(w.observed, w.band)) {
+    const what = w.figure === "W" ? "time in the broker W" : "wait";
+    out.push({ key: w.figure, text: `Observed mean ${what} ${ms(w.observed!)} is outside the predicted band ${span(w.band, ms)}${w.why ? ` (W rather than Wq: ${w.why})` : ""}.` });
+  }
   return out;
 }

@@ -1,9 +1,9 @@
-import { addBridgeTarget, bridgeSource, brokerSource, errorSample, type BridgeTargetInput, type LiveError, type LiveSample, type LiveSource } from "../../live/index.ts";
+import { addBridgeTarget, bridgeSource, brokerSource, errorSample, noOverheads, type BridgeTargetInput, type BrokerOverheads, type LiveError, type LiveSample, type LiveSource } from "../../live/index.ts";
 import type { Scenario } from "../../scenario/index.ts";
 import { RealtimeBroker } from "../realtime/realtimeBroker.ts";
 import { WallClock } from "../realtime/wallClock.ts";
 import { ExternalStore } from "../sim/externalStore.ts";
-import { addSample, emptyHistory, type LiveHistory } from "./liveHistory.ts";
+import { addSample, emptyHistory, reestimate, type LiveHistory } from "./liveHistory.ts";
 import { nextStatus, type LiveStatus } from "./liveStatus.ts";
 
 /** A broker reached through the loopback bridge: where, which queue, and the credentials (memory only). */
@@ -32,6 +32,12 @@ export interface LiveViewState {
   /** Seconds between readings (wall clock) and of the estimation window (source clock). */
   intervalS: number;
   windowS: number;
+  /**
+   * Broker overheads the user set (seconds), applied to the estimate and the prediction as
+   * `kendall live --publish-to-deliver --ack-to-deliver` applies them. Kept, like the timing,
+   * in memory for the panel's life and across reconnects; never in the address or storage.
+   */
+  overheads: BrokerOverheads;
   /** Source seconds per wall second: 1 for real brokers; the in-browser broker may run slower. */
   clockScale: number;
   /** Why the in-browser broker stopped by itself, or null. */
@@ -61,7 +67,7 @@ export class LiveSession extends ExternalStore<LiveViewState> {
   private running = false;
 
   constructor(intervalS = 2, windowS = 30, private readonly wallMs: () => number = () => performance.now(), private readonly bridgeUrl = "/bridge") {
-    super({ source: "nothing yet", kind: "in-browser", queue: "", status: { kind: "waiting" }, history: emptyHistory, intervalS, windowS, clockScale: 1, halted: null, readings: 0 });
+    super({ source: "nothing yet", kind: "in-browser", queue: "", status: { kind: "waiting" }, history: emptyHistory, intervalS, windowS, overheads: noOverheads, clockScale: 1, halted: null, readings: 0 });
   }
 
   /** The page's scenario and selected queue: what the in-browser broker runs (restarted on change). */
@@ -107,6 +113,12 @@ export class LiveSession extends ExternalStore<LiveViewState> {
     this.set({ intervalS, windowS });
   }
 
+  /** Sets the broker overheads (seconds, each finite and >= 0; the caller validates) and redoes the current estimate with them. */
+  setOverheads(overheads: BrokerOverheads): void {
+    const s = this.state;
+    this.set({ overheads, history: reestimate(s.history, s.windowS * s.clockScale, overheads) });
+  }
+
   /** Stops sampling (the in-flight reading is aborted); `connect` starts again. */
   stop(): void {
     this.epoch++;
@@ -128,7 +140,7 @@ export class LiveSession extends ExternalStore<LiveViewState> {
     const windowS = s.windowS * s.clockScale;
     this.set({
       status: nextStatus(s.status, sample, this.wallMs()),
-      history: addSample(s.history, sample, windowS),
+      history: addSample(s.history, sample, windowS, s.overheads),
       halted: this.broker?.halted ?? s.halted,
       readings: s.readings + 1,
     });
