@@ -40,7 +40,36 @@ function batchMeans(values: number[], w: number[], k: number): { mean: number; s
   const mean = values.reduce((a, x, i) => a + x * w[i]!, 0) / total;
   const avg = means.reduce((a, x) => a + x, 0) / k;
   const s2 = means.reduce((a, x) => a + (x - avg) ** 2, 0) / (k - 1);
-  return { mean, se: Math.sqrt(s2 / k) };
+  return { mean, se: Math.max(Math.sqrt(s2 / k), ar1StandardError(values, w, mean)) };
+}
+
+/**
+ * The standard error of a weighted mean of correlated readings under a first-order
+ * autoregressive model: the iid standard error times sqrt((1 + r) / (1 - r)), r the lag-1
+ * autocorrelation of the readings (Law & Kelton, sec. 9.5.3; the variance of the mean of an AR(1)
+ * process). Batch means alone assume batches long next to the queue's relaxation time, which a
+ * window of seconds at high load is not.
+ */
+function ar1StandardError(values: number[], w: number[], mean: number): number {
+  const n = values.length;
+  if (n < 4) return 0;
+  let c0 = 0;
+  let c1 = 0;
+  for (let i = 0; i < n; i++) {
+    const d = values[i]! - mean;
+    c0 += d * d;
+    if (i > 0) c1 += d * (values[i - 1]! - mean);
+  }
+  if (!(c0 > 0)) return 0;
+  // The lag-1 estimate is biased low in short series, E[r^] ~ r - (1 + 3r)/n (Marriott & Pope
+  // 1954, Kendall 1954): corrected here, as a window of tens of readings is short.
+  const raw = c1 / c0;
+  const r = Math.min(0.98, Math.max(0, raw + (1 + 3 * raw) / n));
+  const total = w.reduce((a, x) => a + x, 0);
+  const sumW2 = w.reduce((a, x) => a + x * x, 0);
+  // Weighted iid variance of the mean: sum w_i^2 var / (sum w_i)^2, var from the readings.
+  const variance = c0 / (n - 1);
+  return Math.sqrt((variance * sumW2) / (total * total) * ((1 + r) / (1 - r)));
 }
 
 /**
