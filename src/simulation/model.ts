@@ -374,6 +374,12 @@ export class NetworkModel implements BrokerHost {
     }
     const cum = spec.routeCum;
     if (cum.length > 0) {
+      // A single route taken with probability 1 (a pipeline) needs no draw: the routing stream
+      // serves only this decision, so skipping it changes no result.
+      if (cum.length === 1 && cum[0]! >= 1) {
+        this.publishInto(spec.routeTo[0]!, msg);
+        return;
+      }
       const u = this.routeRng[spec.index]!();
       for (let i = 0; i < cum.length; i++) {
         if (u < cum[i]!) {

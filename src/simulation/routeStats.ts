@@ -77,6 +77,8 @@ export class RouteStats {
   readonly paths = new Map<number, RouteFigures>();
   readonly tree: PathTree;
   private readonly other: RouteFigures = { entry: -1, exit: -1, visits: -1, path: [], count: 0, sumW: 0, sojourn: new QuantileSketch() };
+  private lastKey = NaN;
+  private last: RouteFigures | undefined;
 
   constructor(private readonly queues: number) {
     this.tree = new PathTree(queues);
@@ -87,11 +89,14 @@ export class RouteStats {
     const v = Math.min(visits, MAX_VISITS);
     // Named paths by node (>= 0); the rest by entry, exit and length, as negative keys.
     const key = node >= 0 ? node : -1 - ((entry * this.queues + exit) * (MAX_VISITS + 1) + v);
-    let p = this.paths.get(key);
+    // Consecutive messages mostly take the same path (a pipeline takes one): skip the map then.
+    let p = key === this.lastKey ? this.last : this.paths.get(key);
     if (!p) {
       if (this.paths.size >= MAX_PATHS) p = this.other;
       else this.paths.set(key, (p = { entry, exit, visits: v, path: node >= 0 ? this.tree.path(node) : [], count: 0, sumW: 0, sojourn: new QuantileSketch() }));
     }
+    this.lastKey = key;
+    this.last = p;
     p.count++;
     p.sumW += w;
     p.sojourn.add(w);
