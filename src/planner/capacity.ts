@@ -1,12 +1,11 @@
 import type { Overflow, Scenario } from "../scenario/types.ts";
-import { meanCi } from "../stats/index.ts";
 import { compileScenario } from "../simulation/compile.ts";
 import { offeredLoad } from "../simulation/offeredLoad.ts";
 import { analyticCapacity, analyticCapacityAt, simulatedCapacity, startQuantile, type CapacityAnalytic, type CapacityCheck } from "./capacitySearch.ts";
 import { withCapacity, withConsumers } from "./edit.ts";
 import { explainCapacity } from "./explainSize.ts";
-import { boundedRun, simulatePoint, type PlanSimulation, type SimulatedPoint } from "./simulate.ts";
-import { combineVerdicts, evaluateSimulated, simulatedFigure, verdictOf, type SimulatedTerm, type Verdict } from "./slo/evaluate.ts";
+import { boundedRun, simulatePoint, type PlanSimulation } from "./simulate.ts";
+import { evaluateSimulated, simulatedFigure, type Verdict } from "./slo/evaluate.ts";
 import { parseSlo } from "./slo/parse.ts";
 import type { Slo } from "./slo/types.ts";
 
@@ -75,29 +74,6 @@ export function withDropBound(slo: Slo): { slo: Slo; assumed?: string } {
   return { slo: parseSlo(`${slo.text.trim()} and ${DEFAULT_DROP_TERM}`), assumed: DEFAULT_DROP_TERM };
 }
 
-/**
- * The SLO against a simulated point. With drop-head overflow a full queue dead-letters its
- * oldest message (reason maxlen) instead of refusing the publish, so `dropped` reads those
- * dead letters: per replication maxlen / published, counted from the start of the
- * replication (warm-up included; the empty start makes it a little low), with a Student-t
- * interval across replications.
- */
-export function capacityVerdict(slo: Slo, point: SimulatedPoint, id: string, overflow: Overflow): { terms: SimulatedTerm[]; verdict: Verdict } {
-  const e = evaluateSimulated(slo, point, id);
-  if (overflow !== "drop-head") return e;
-  const index = point.ids.indexOf(id);
-  const fractions = point.replications.map((r) => {
-    const c = r.queues[index]!.counts;
-    return c.published > 0 ? c.deadLetteredByReason.maxlen / c.published : 0;
-  });
-  const { mean, ci95 } = meanCi(fractions);
-  const half = fractions.length > 1 ? ci95 : null;
-  const terms = e.terms.map((t, k) => {
-    const term = slo.terms[k]!;
-    return term.metric.kind === "dropped" ? { ...t, value: mean, ci95: half, verdict: verdictOf(term.op, term.value, mean, half) } : t;
-  });
-  return { terms, verdict: combineVerdicts(terms.map((t) => t.verdict)) };
-}
 
 /**
  * Where a simulated search starts without an analytic answer: a message finding K ready
@@ -157,7 +133,7 @@ export function sizeCapacity(scenario: Scenario, id: string, slo: Slo, consumers
     const k = a.value!;
     return finish({ ...analytic, value: k, meets: true, method: "analytic", analytic: a.at!, smaller: k > 0 ? { analytic: analyticAt(k - 1), simulated: null } : null, explanation: "" });
   }
-  const check = (k: number): CapacityCheck => ({ capacity: k, ...capacityVerdict(bound.slo, simulatePoint(boundedRun(withCapacity(at, id, k), bounds)), id, spec.overflow) });
+  const check = (k: number): CapacityCheck => ({ capacity: k, ...evaluateSimulated(bound.slo, simulatePoint(boundedRun(withCapacity(at, id, k), bounds)), id) });
   const start = a.value ?? startEstimate(at, id, bound.slo, bounds, spec.capacity);
   const sim = simulatedCapacity(check, start, limit, options.maxRuns);
   const searched = { ...analytic, checked: sim.checks.map((c) => ({ capacity: c.capacity, verdict: c.verdict })), ...(a.value === null ? { start } : {}) };

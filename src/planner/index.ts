@@ -19,7 +19,7 @@ export { analyticSizing, impossibleReason, stableMinimum, type AnalyticSizing } 
 export { simulatedSizing, type SimulatedSizing, type SimulatedCheck } from "./simSearch.ts";
 export { MAX_PLAN_CONSUMERS, sizeQueue, type QueueSizing, type SizeOptions, type AnalyticFigures, type SimulatedFigures } from "./size.ts";
 export { MAX_PLAN_PREFETCH, PREFETCH_LADDER, prefetchLadder, searchLadder, sizePrefetch, type LadderSearch, type PrefetchCheck, type PrefetchOptions, type PrefetchSizing } from "./prefetch.ts";
-export { DEFAULT_DROP_TERM, MAX_PLAN_CAPACITY, capacityVerdict, sizeCapacity, withDropBound, type CapacityOptions, type CapacitySizing } from "./capacity.ts";
+export { DEFAULT_DROP_TERM, MAX_PLAN_CAPACITY, sizeCapacity, withDropBound, type CapacityOptions, type CapacitySizing } from "./capacity.ts";
 export { analyticCapacity, analyticCapacityAt, simulatedCapacity, type AnalyticCapacity, type CapacityAnalytic, type CapacityCheck, type SimulatedCapacity } from "./capacitySearch.ts";
 export { SIZE_ITEMS, parseSizeItems, sizeItemsOf, type SizeItem } from "./sizeItems.ts";
 export { analyticMaxFactor, headroom, type Headroom } from "./headroom.ts";

@@ -46,6 +46,7 @@ export class BatchRecorder {
         st.dropped, st.published,
         st.expired, st.published,
         b.creditArea, span,
+        st.dropped + st.overflowed, st.published,
       ];
       const base = q * M * 2;
       for (let k = 0; k < M; k++) {

@@ -75,6 +75,7 @@ const P_DEADLETTER = EventPriority.deadLetter;
 const REFUSED = PublishOutcome.refused;
 const DL_LIMIT = DeadLetterCode.delivery_limit;
 const DL_REJECTED = DeadLetterCode.rejected;
+const DL_MAXLEN = DeadLetterCode.maxlen;
 const QUEUED = PublishOutcome.queued;
 
 /** The control event that ends a pilot run (0 ends warm-up, 1 ends a run by duration). */
@@ -211,6 +212,7 @@ export class NetworkModel implements BrokerHost {
   deadLetter(queue: BrokerQueue, msg: number, reason: number): void {
     const q = this.queues[queue.index]!;
     if (this.trace) this.emit("dead-letter", msg, queue.index, undefined, deadLetterReasons[reason]);
+    if (reason === DL_MAXLEN && this.warm) this.stats[queue.index]!.overflowed++;
     // With requeue false the dead-letter target is where retries go; a message that reached the
     // delivery limit has used up its retries and leaves instead (see README, "Retries").
     const exhausted = reason === DL_LIMIT && !q.requeue;

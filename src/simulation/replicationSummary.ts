@@ -4,7 +4,7 @@ import type { NetworkModel } from "./model.ts";
 import type { SimulatedCounts } from "./result.ts";
 
 /** The scalar figures of one queue in one replication, in the order of `metricNames`. */
-export const metricNames = ["throughput", "utilization", "L", "Lq", "W", "Wq", "pWait", "pBlock", "pExpire", "consumerCapacity"] as const;
+export const metricNames = ["throughput", "utilization", "L", "Lq", "W", "Wq", "pWait", "pBlock", "pExpire", "consumerCapacity", "pOverflow"] as const;
 export type MetricName = (typeof metricNames)[number];
 
 export interface QueueReplication {
@@ -66,6 +66,7 @@ export function summarizeReplication(model: NetworkModel): ReplicationSummary {
         pBlock: ratio(st.dropped, st.published),
         pExpire: ratio(st.expired, st.published),
         consumerCapacity: ratio(b.creditArea, span),
+        pOverflow: ratio(st.dropped + st.overflowed, st.published),
       },
       wait: st.wait,
       sojourn: st.sojourn,

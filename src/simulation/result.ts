@@ -49,6 +49,12 @@ export interface SimulatedQueue {
   pExpire: Estimate;
   /** Fraction of time a consumer could take a message at once (RabbitMQ's consumer utilisation). */
   consumerCapacity: Estimate;
+  /**
+   * Fraction of published messages lost because the queue was full: refused publishes
+   * (reject-publish, as pBlock) plus the oldest messages discarded by drop-head (dead-lettered,
+   * reason maxlen). What an SLO's `dropped` bounds.
+   */
+  pOverflow: Estimate;
   wait: Percentiles;
   sojourn: Percentiles;
   counts: SimulatedCounts;

@@ -38,6 +38,8 @@ export class StationStats {
   published = 0;
   dropped = 0;
   expired = 0;
+  /** Oldest messages discarded by drop-head overflow (dead-lettered, reason maxlen) since warm-up. */
+  overflowed = 0;
 
   constructor(classCount: number) {
     this.classes = Array.from({ length: classCount }, () => new ClassStats());
@@ -75,7 +77,7 @@ export class StationStats {
     this.advance(now);
     this.busyArea = 0;
     this.served = this.sumW = this.sumWq = this.waited = 0;
-    this.published = this.dropped = this.expired = 0;
+    this.published = this.dropped = this.expired = this.overflowed = 0;
     this.wait.clear();
     this.sojourn.clear();
     for (const c of this.classes) c.reset();

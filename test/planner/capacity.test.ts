@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   boundedRun,
-  capacityVerdict,
+  evaluateSimulated,
   parseSlo,
   planSimulationDefaults,
   simulatePoint,
@@ -23,7 +23,7 @@ const mm1 = (overflow: Overflow = "reject-publish") =>
 /** The SLO's verdict in an independent simulation: another seed, the planner's run bounds. */
 function recheck(s: Scenario, slo: string, capacity: number, seed: number) {
   const point = simulatePoint(boundedRun({ ...withCapacity(s, "q", capacity), seed }, planSimulationDefaults));
-  return capacityVerdict(parseSlo(slo), point, "q", s.queues[0]!.overflow).verdict;
+  return evaluateSimulated(parseSlo(slo), point, "q").verdict;
 }
 
 describe("sizeCapacity", () => {

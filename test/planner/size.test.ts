@@ -10,7 +10,8 @@ import {
   withConsumers,
   type SizeOptions,
 } from "../../src/planner/index.ts";
-import { parseScenario, type Scenario } from "../../src/scenario/index.ts";
+import { parseScenario, type Overflow, type Scenario } from "../../src/scenario/index.ts";
+import { runScenario } from "../../src/simulation/run.ts";
 import { singleQueue } from "../support/scenarios.ts";
 
 function model(name: string): Scenario {
@@ -29,6 +30,28 @@ function recheck(s: Scenario, id: string, slo: string, consumers: number, seed: 
 
 describe("sizeQueue", () => {
   const orders = model("orders");
+
+  it("counts drop-head's discarded messages as dropped when sizing consumers", () => {
+    // A full drop-head queue loses its oldest message instead of refusing the publish; the number
+    // in the queue evolves exactly as with reject-publish, so with one seed both lose the same
+    // messages' worth. At 10 msg/s, 100 ms service and capacity 5 ready (+1 in service), one
+    // consumer loses p_6 = 1/7 of what is published (M/M/1/K at rho = 1: p_n = 1/(K + 1);
+    // Gross, Shortle, Thompson & Harris, Fundamentals of Queueing Theory, 4th ed., sec. 2.5).
+    // No warm-up, so that both runs measure the same departures (MSER would read their different sojourns).
+    const queue = (overflow: Overflow) => singleQueue({ arrival: { process: "poisson", rate: 10 }, service: { dist: "exponential", mean: 0.1 }, consumers: 1, capacity: 5, overflow }, { messages: 100_000, replications: 5, warmup: 0 }, 3);
+    const dropHead = runScenario(queue("drop-head")).queues.q!.simulated;
+    const reject = runScenario(queue("reject-publish")).queues.q!.simulated;
+    expect(dropHead.pBlock.mean).toBe(0);
+    expect(dropHead.pOverflow).toEqual(reject.pOverflow);
+    expect(reject.pOverflow).toEqual(reject.pBlock);
+    // 99% interval from the 95% half-width over 5 replications: t(0.995, 4) / t(0.975, 4) = 4.604 / 2.776.
+    expect(Math.abs(dropHead.pOverflow.mean - 1 / 7)).toBeLessThanOrEqual(dropHead.pOverflow.ci95 * (4.604 / 2.776));
+    const s = queue("drop-head");
+    expect(evaluateSimulated(parseSlo("dropped < 1%"), simulatePoint(boundedRun(s, planSimulationDefaults)), "q").verdict).toBe("fails");
+    const r = sizeQueue(s, "q", parseSlo("dropped < 1%"), simulated);
+    expect(r.consumers).toBeGreaterThan(1);
+    expect(recheck(s, "q", "dropped < 1%", r.consumers!, 11)).toBe("meets");
+  });
 
   it("sizes the orders queue for p99 wait < 200 ms: 3 consumers, analytic and simulation agree", () => {
     const r = sizeQueue(orders, "orders", parseSlo("p99(wait) < 200ms"), simulated);

@@ -7,7 +7,7 @@ const e = (mean: number, ci95 = 0) => ({ mean, ci95 });
 const p = (x: number) => ({ p50: x, p90: x, p95: x, p99: x, p999: x });
 const simulated: QueueResult["simulated"] = {
   throughput: e(49.9, 0.2), utilization: e(0.75, 0.005), L: e(3.4), Lq: e(1.9), W: e(0.0688, 0.0016), Wq: e(0.0389, 0.0015),
-  pWait: e(0.64), pBlock: e(0), pExpire: e(0), consumerCapacity: e(0.36), wait: p(0.15), sojourn: p(0.2),
+  pWait: e(0.64), pBlock: e(0), pExpire: e(0), consumerCapacity: e(0.36), pOverflow: e(0), wait: p(0.15), sojourn: p(0.2),
   counts: { published: 10, acked: 10, redelivered: 0, expired: 0, deadLettered: 0, dropped: 0, inFlight: 0, delivered: 10, nacked: 0, deadLetteredByReason: { rejected: 0, maxlen: 0, delivery_limit: 0 } },
   steady: true, backlogGrowth: 0,
 };

@@ -90,7 +90,7 @@ export function simulatedFigure(metric: SloMetric, point: SimulatedPoint, queueI
     case "mean":
       return est(metric.of === "wait" ? s.Wq : s.W);
     case "dropped":
-      return est(s.pBlock);
+      return est(s.pOverflow);
     case "expired":
       return est(s.pExpire);
     case "utilization":

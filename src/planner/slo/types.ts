@@ -11,7 +11,7 @@ export type SloMetric =
   | { kind: "percentile"; of: "wait" | "sojourn"; q: number; level: string }
   /** P(wait > thresholdS) (or sojourn), a fraction of served messages. */
   | { kind: "exceeds"; of: "wait" | "sojourn"; thresholdS: number }
-  /** Fraction of published messages refused by a full queue (pBlock). */
+  /** Fraction of published messages lost to a full queue: refused (reject-publish) or discarded at the head (drop-head): pOverflow. */
   | { kind: "dropped" }
   /** Fraction of published messages that expired by TTL (pExpire). */
   | { kind: "expired" }
