@@ -4,7 +4,7 @@ import { Worker } from "node:worker_threads";
 import type { ReplicationPlan } from "../simulation/model.ts";
 import { summaryFromState, type ReplicationState, type ReplicationSummary } from "../simulation/replicationSummary.ts";
 import type { RunResult } from "../simulation/result.ts";
-import { finishRun, prepareRun, runScenario, usesBatchMeans, type RunOptions } from "../simulation/run.ts";
+import { finishRun, prepareRun, runScenario, simulateReplication, usesBatchMeans, type RunOptions } from "../simulation/run.ts";
 import type { Scenario } from "../scenario/types.ts";
 
 const tsEntry = new URL("./replicationThread.ts", import.meta.url);
@@ -47,8 +47,8 @@ export function defaultThreads(scenario: Scenario): number {
 }
 
 /**
- * Runs a scenario's replications on worker threads, one per core (Node: the CLI). The pilot
- * warm-up runs first on this thread; replication r keeps its stream names, so the result is
+ * Runs a scenario's replications on `threads` threads, one per core (Node: the CLI): this thread
+ * and `threads - 1` worker threads. The pilot warm-up runs first on this thread; replication r keeps its stream names, so the result is
  * identical to `runScenario`'s. Falls back to one thread for a single replication, a precision
  * target (sequential by nature) or one core.
  */
@@ -61,16 +61,25 @@ export async function runScenarioThreads(scenario: Scenario, options: RunOptions
   const groups: number[][] = Array.from({ length: threads }, () => []);
   for (let r = 0; r < scenario.run.replications; r++) groups[r % threads]!.push(r);
   const states = new Map<number, ReplicationState>();
-  await Promise.all(groups.map((indices) => new Promise<void>((resolve, reject) => {
+  const done = () => options.onProgress?.((states.size + local.size) / scenario.run.replications);
+  const local = new Map<number, ReplicationSummary>();
+  // Groups 1.. go to worker threads; this thread, otherwise idle while it waits, runs group 0
+  // itself once they are started: one thread fewer to start, and its code is already compiled.
+  const workers = groups.slice(1).map((indices) => new Promise<void>((resolve, reject) => {
     const worker = new Worker(entry, { workerData: { entry: tsEntry.href, scenario, plan: plainPlan(prep.plan), warmup: prep.warmup, indices } });
     worker.on("message", (m: { index: number; state: ReplicationState }) => {
       states.set(m.index, m.state);
-      options.onProgress?.(states.size / scenario.run.replications);
+      done();
     });
     worker.on("error", reject);
     worker.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`replication thread exited with code ${code}`))));
-  })));
+  }));
+  for (const r of groups[0]!) {
+    local.set(r, simulateReplication(prep, r).summary);
+    done();
+  }
+  await Promise.all(workers);
   const reps: ReplicationSummary[] = [];
-  for (let r = 0; r < scenario.run.replications; r++) reps.push(summaryFromState(states.get(r)!));
+  for (let r = 0; r < scenario.run.replications; r++) reps.push(local.get(r) ?? summaryFromState(states.get(r)!));
   return finishRun(prep, reps, { batches: null, first: null, wallMs: (options.clock?.() ?? 0) - start });
 }
