@@ -1,13 +1,12 @@
-import { parseArgs, type ParseArgsConfig } from "node:util";
+import { parseArgs } from "node:util";
 import { CliError } from "./cliError.ts";
-
-type Options = NonNullable<ParseArgsConfig["options"]>;
+import { commonFlags, parseOptionsOf, type FlagTable } from "./help.ts";
 
 /**
  * Joins a value-taking flag with a negative number after it (`--seed -1` -> `--seed=-1`), which
  * parseArgs would otherwise take for a flag, so the flag's own check names the bad value.
  */
-function joinNegativeValues(args: string[], options: Options): string[] {
+function joinNegativeValues(args: string[], options: FlagTable): string[] {
   const out: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
@@ -21,14 +20,18 @@ function joinNegativeValues(args: string[], options: Options): string[] {
   return out;
 }
 
-/** Parses a command's flags strictly: an unknown flag or a missing value is a CliError (exit 2). */
-export function parseFlags<O extends Options>(command: string, args: string[], options: O) {
+/**
+ * Parses a command's flags strictly against its flag table (the one its `--help` is made from),
+ * plus the common flags: an unknown flag or a missing value is a CliError (exit 2).
+ */
+export function parseFlags<T extends FlagTable>(command: string, args: string[], table: T) {
+  const options = parseOptionsOf({ ...table, ...commonFlags }) as T & typeof commonFlags;
   try {
-    return parseArgs({ args: joinNegativeValues(args, options), options: { ...options, debug: { type: "boolean" } }, allowPositionals: true, strict: true });
+    return parseArgs({ args: joinNegativeValues(args, table), options, allowPositionals: true, strict: true });
   } catch (e) {
     const msg = (e as Error).message;
     const unknown = /Unknown option '([^']+)'/.exec(msg);
-    if (unknown) throw new CliError(`kendall ${command}: unknown flag ${unknown[1]} (see kendall --help)`);
+    if (unknown) throw new CliError(`kendall ${command}: unknown flag ${unknown[1]} (see kendall ${command} --help)`);
     const missing = /Option '([^']+?)(?: <value>)?' argument missing/.exec(msg);
     if (missing) throw new CliError(`kendall ${command}: flag ${missing[1]} needs a value`);
     throw new CliError(`kendall ${command}: ${msg}`);

@@ -1,29 +1,32 @@
 import { CliError, ExitCode, oneLine } from "./cliError.ts";
 import type { CliIo } from "./io.ts";
-import { runCommand, runUsage } from "./commands/run.ts";
-import { analyzeCommand, analyzeUsage } from "./commands/analyze.ts";
-import { liveCommand, liveUsage } from "./commands/live.ts";
-import { planCommand, planUsage } from "./commands/plan.ts";
-import { sweepCommand, sweepUsage } from "./commands/sweep.ts";
-import { loadgenCommand, loadgenUsage } from "./commands/loadgen.ts";
-import { reportCommand, reportUsage } from "./commands/report.ts";
+import { formatCommandHelp, type CommandHelp } from "./help.ts";
+import { runCommand, runHelp } from "./commands/run.ts";
+import { analyzeCommand, analyzeHelp } from "./commands/analyze.ts";
+import { liveCommand, liveHelp } from "./commands/live.ts";
+import { planCommand, planHelp } from "./commands/plan.ts";
+import { sweepCommand, sweepHelp } from "./commands/sweep.ts";
+import { loadgenCommand, loadgenHelp } from "./commands/loadgen.ts";
+import { reportCommand, reportHelp } from "./commands/report.ts";
 
 type Command = (args: string[], io: CliIo) => Promise<number>;
 
-const commands: Record<string, { run: Command; usage: string; summary: string }> = {
-  run: { run: runCommand, usage: runUsage, summary: "simulate a scenario" },
-  analyze: { run: analyzeCommand, usage: analyzeUsage, summary: "analytic results only" },
-  live: { run: liveCommand, usage: liveUsage, summary: "watch a real queue, then observed vs predicted" },
-  plan: { run: planCommand, usage: planUsage, summary: "fewest consumers (and, with --size, prefetch and capacity) meeting an SLO, growth, headroom" },
-  sweep: { run: sweepCommand, usage: sweepUsage, summary: "simulate over a range of one or two parameters" },
-  loadgen: { run: loadgenCommand, usage: loadgenUsage, summary: "drive a real broker with a scenario and measure it" },
-  report: { run: reportCommand, usage: reportUsage, summary: "write an HTML, Markdown, CSV or JSON report" },
+/** Every command with its help (usage, summary, flag table): the parser and `--help` share the table. */
+export const commands: Record<string, { run: Command; help: CommandHelp }> = {
+  run: { run: runCommand, help: runHelp },
+  analyze: { run: analyzeCommand, help: analyzeHelp },
+  live: { run: liveCommand, help: liveHelp },
+  plan: { run: planCommand, help: planHelp },
+  sweep: { run: sweepCommand, help: sweepHelp },
+  loadgen: { run: loadgenCommand, help: loadgenHelp },
+  report: { run: reportCommand, help: reportHelp },
 };
 
 function help(): string {
   const lines = ["kendall: queueing simulation and capacity planning for message queues", "", "usage:"];
-  for (const c of Object.values(commands)) lines.push(`  ${c.usage}`.padEnd(78) + ` ${c.summary}`);
+  for (const { help: c } of Object.values(commands)) lines.push(`  ${c.usage}`.padEnd(78) + ` ${c.summary}`);
   lines.push("", "exit codes: 0 ok, 2 bad input, 3 broker unreachable, 1 other; --debug shows stack traces");
+  lines.push("kendall CMD --help: that command's flags with their defaults, exit codes and examples");
   return lines.join("\n") + "\n";
 }
 
@@ -45,7 +48,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     return ExitCode.badInput;
   }
   if (rest.includes("--help") || rest.includes("-h")) {
-    io.out(`usage: ${command.usage}\n${command.summary}\n`);
+    io.out(formatCommandHelp(command.help));
     return ExitCode.ok;
   }
   try {

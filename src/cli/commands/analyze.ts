@@ -1,10 +1,28 @@
 import { formatNumber, formatPercent, formatSeconds } from "../../report/format.ts";
 import { analyzeScenario, type AnalyzeResult } from "../../simulation/withAnalytic.ts";
 import { fileArgument, parseFlags } from "../flags.ts";
+import { defineFlags, type CommandHelp } from "../help.ts";
 import type { CliIo } from "../io.ts";
 import { loadScenario } from "../loadScenario.ts";
 
 export const analyzeUsage = "kendall analyze FILE [--json]";
+
+const analyzeFlags = defineFlags({
+  json: { type: "boolean", help: "print the result as JSON (run --json's shape without simulated)" },
+});
+
+/** `kendall analyze --help`. */
+export const analyzeHelp: CommandHelp = {
+  name: "analyze",
+  usage: analyzeUsage,
+  summary: "analytic results only",
+  about:
+    "Prints each queue's analytic model (exact or an approximation) without simulating: rho, throughput, " +
+    "utilization, P(wait), L, Lq, W, Wq and wait percentiles; unstable queues with their backlog growth.",
+  flags: analyzeFlags,
+  exitCodes: "0 ok, 2 bad input (file, flag, scenario), 1 other",
+  examples: ["kendall analyze models/mmc.json"],
+};
 
 const fields: [label: string, key: string, format: (v: number) => string][] = [
   ["rho (per consumer)", "rho", (v) => formatNumber(v)],
@@ -45,7 +63,7 @@ function formatAnalyze(a: AnalyzeResult): string {
 
 /** `kendall analyze`: the analytic model of each queue, without simulating. */
 export async function analyzeCommand(args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseFlags("analyze", args, { json: { type: "boolean" } });
+  const { values, positionals } = parseFlags("analyze", args, analyzeFlags);
   const scenario = loadScenario(fileArgument("analyze", positionals), io.cwd);
   const result = analyzeScenario(scenario);
   io.out(values.json ? JSON.stringify(result, null, 2) + "\n" : formatAnalyze(result));

@@ -8,12 +8,47 @@ import { isMetricsPath } from "../../live/sources/prometheusSource.ts";
 import type { LiveError, LiveSample, LiveSource } from "../../live/types.ts";
 import { CliError, ExitCode } from "../cliError.ts";
 import { intFlag, numberFlag, parseFlags } from "../flags.ts";
+import { defineFlags, type CommandHelp } from "../help.ts";
 import type { CliIo } from "../io.ts";
 import { loadScenario } from "../loadScenario.ts";
 
 export const liveUsage = "kendall live (--rabbitmq URL | --prometheus URL | --nats URL) --queue NAME [--window S] [--scenario FILE] [--json]";
 
-const help = "flags: --vhost V, --interval S, --consumers N, --prefetch N, --map FIGURE=SELECTOR, --publish-to-deliver S, --ack-to-deliver S";
+const WINDOW_S = 60;
+const INTERVAL_S = 2;
+
+const liveFlags = defineFlags({
+  rabbitmq: { type: "string", arg: "URL", help: "RabbitMQ management API base URL, like http://127.0.0.1:15672" },
+  prometheus: { type: "string", arg: "URL", help: "RabbitMQ's Prometheus URL (/metrics...), or any exporter with --map" },
+  nats: { type: "string", arg: "URL", help: "NATS monitoring URL, like http://127.0.0.1:8222 (a JetStream stream)" },
+  queue: { type: "string", arg: "NAME", help: "required: the queue (NATS: the stream) to watch" },
+  vhost: { type: "string", arg: "V", help: "RabbitMQ virtual host", defaultText: "/" },
+  window: { type: "string", arg: "S", help: "seconds to watch, > 0 and at most 86400", defaultText: String(WINDOW_S) },
+  interval: { type: "string", arg: "S", help: "seconds between readings, >= 0.05", defaultText: String(INTERVAL_S) },
+  scenario: { type: "string", arg: "FILE", help: "predict from this scenario", defaultText: "one fitted to what is seen" },
+  consumers: { type: "string", arg: "N", help: "consumers, 1 to 100000, if the source does not say (NATS pull)" },
+  prefetch: { type: "string", arg: "N", help: "the consumers' prefetch, 0 to 65535, if the source does not say" },
+  map: { type: "string", arg: "FIGURE=SELECTOR", multiple: true, help: "a Prometheus series for a figure (repeatable; --prometheus only)" },
+  "publish-to-deliver": { type: "string", arg: "S", help: "broker overhead in seconds added to predicted W and Wq", defaultText: "0" },
+  "ack-to-deliver": { type: "string", arg: "S", help: "seconds from an ack to the next delivery (service rate)", defaultText: "0" },
+  json: { type: "boolean", help: "print the report as JSON" },
+});
+
+/** `kendall live --help`. */
+export const liveHelp: CommandHelp = {
+  name: "live",
+  usage: liveUsage,
+  summary: "watch a real queue, then observed vs predicted",
+  about:
+    "Reads one real queue from exactly one source every --interval for --window seconds, then prints the observed " +
+    "figures with their uncertainty beside the model's prediction. Credentials in a URL are never printed.",
+  flags: liveFlags,
+  exitCodes: "0 ok, 2 bad input (flag, URL, scenario, queue not found), 3 broker unreachable or refusing, 1 other",
+  examples: [
+    "kendall live --rabbitmq http://guest:guest@127.0.0.1:15672 --queue orders --window 60",
+    "kendall live --nats http://127.0.0.1:8222 --queue ORDERS --consumers 2 --window 60",
+  ],
+};
 
 /** Splits `http://user:pass@127.0.0.1:15692/metrics/per-object` into the endpoint and the path; never echoes credentials. */
 function endpointFlag(flag: string, url: string): { endpoint: BrokerEndpoint; path: string } {
@@ -90,16 +125,11 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 
 /** `kendall live`: watch a real queue for a window, then print observed beside predicted. */
 export async function liveCommand(args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseFlags("live", args, {
-    rabbitmq: { type: "string" }, prometheus: { type: "string" }, nats: { type: "string" },
-    queue: { type: "string" }, vhost: { type: "string" }, window: { type: "string" }, interval: { type: "string" },
-    scenario: { type: "string" }, json: { type: "boolean" }, consumers: { type: "string" }, prefetch: { type: "string" },
-    map: { type: "string", multiple: true }, "publish-to-deliver": { type: "string" }, "ack-to-deliver": { type: "string" },
-  });
-  if (positionals.length > 0) throw new CliError(`kendall live: unexpected argument ${JSON.stringify(positionals[0])} (${help})`);
+  const { values, positionals } = parseFlags("live", args, liveFlags);
+  if (positionals.length > 0) throw new CliError(`kendall live: unexpected argument ${JSON.stringify(positionals[0])} (see kendall live --help)`);
   if (!values.queue) throw new CliError(`kendall live: --queue NAME is required (usage: ${liveUsage})`);
-  const windowS = numberFlag("window", values.window, 0) ?? 60;
-  const intervalS = numberFlag("interval", values.interval, 0.05, true) ?? 2;
+  const windowS = numberFlag("window", values.window, 0) ?? WINDOW_S;
+  const intervalS = numberFlag("interval", values.interval, 0.05, true) ?? INTERVAL_S;
   const consumers = intFlag("consumers", values.consumers, 1, 100_000);
   const prefetch = intFlag("prefetch", values.prefetch, 0, 65_535);
   const overheads = { publishToDeliverS: numberFlag("publish-to-deliver", values["publish-to-deliver"], 0, true) ?? 0, ackToNextDeliverS: numberFlag("ack-to-deliver", values["ack-to-deliver"], 0, true) ?? 0 };

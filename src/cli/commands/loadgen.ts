@@ -1,6 +1,7 @@
 import { BrokerError, formatLoadgenTable, redactUrl, runLoadgen, urlSecrets, scrubSecrets, type LoadgenOptions } from "../../live/loadgen/index.ts";
 import { CliError, ExitCode, oneLine } from "../cliError.ts";
 import { fileArgument, intFlag, numberFlag, parseFlags } from "../flags.ts";
+import { defineFlags, type CommandHelp } from "../help.ts";
 import type { CliIo } from "../io.ts";
 import { loadScenario } from "../loadScenario.ts";
 
@@ -9,6 +10,38 @@ export const loadgenUsage = "kendall loadgen FILE (--amqp URL | --nats URL) [--q
 
 /** Longest run `--duration` and `--drain` accept, s (a day). */
 const MAX_SECONDS = 86_400;
+const DURATION_S = 60;
+const DRAIN_S = 30;
+
+const loadgenFlags = defineFlags({
+  amqp: { type: "string", arg: "URL", help: "drive RabbitMQ: amqp://[user:pass@]host[:port][/vhost]" },
+  nats: { type: "string", arg: "URL", help: "drive NATS JetStream: nats://[user:pass@]host[:port]" },
+  queue: { type: "string", arg: "NAME", help: "an existing queue (NATS: stream) to drive; also the scenario queue's id" },
+  duration: { type: "string", arg: "S", help: `seconds of publishing, > 0 and at most ${MAX_SECONDS}`, defaultText: String(DURATION_S) },
+  drain: { type: "string", arg: "S", help: "seconds to wait after publishing for the last acks", defaultText: String(DRAIN_S) },
+  seed: { type: "string", arg: "N", help: "seed of the message plan, 0 to 2^53-1", defaultText: "the scenario's seed" },
+  "queue-type": { type: "string", arg: "TYPE", help: "classic or quorum: the new queue's type (--amqp only)", defaultText: "classic" },
+  "no-simulate": { type: "boolean", help: "measure only: no simulation beside the measured figures" },
+  json: { type: "boolean", help: "print the result as JSON" },
+});
+
+/** `kendall loadgen --help`. */
+export const loadgenHelp: CommandHelp = {
+  name: "loadgen",
+  usage: loadgenUsage,
+  summary: "drive a real broker with a scenario and measure it",
+  about:
+    "Drives a real broker with one scenario queue (--queue's id, else the first) for --duration seconds, on a new " +
+    "temporary queue unless --queue names one, then prints measured beside analytic and simulated figures.",
+  flags: loadgenFlags,
+  exitCodes:
+    "0 ok, 2 bad input (file, flag, URL, scenario, queue in use), 3 broker unreachable or refusing, or the connection " +
+    "lost mid-run (the figures so far are printed), 1 other",
+  examples: [
+    "kendall loadgen models/orders.json --amqp amqp://guest:guest@127.0.0.1:5672 --duration 60",
+    "kendall loadgen models/orders.json --nats nats://127.0.0.1:4222 --duration 30 --json",
+  ],
+};
 
 function brokerFlag(amqp: string | undefined, nats: string | undefined): LoadgenOptions["broker"] {
   if ((amqp === undefined) === (nats === undefined)) throw new CliError("kendall loadgen: give exactly one of --amqp URL or --nats URL");
@@ -29,21 +62,11 @@ function brokerFlag(amqp: string | undefined, nats: string | undefined): Loadgen
  * so far are still printed); 2 for bad input.
  */
 export async function loadgenCommand(args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseFlags("loadgen", args, {
-    amqp: { type: "string" },
-    nats: { type: "string" },
-    queue: { type: "string" },
-    duration: { type: "string" },
-    drain: { type: "string" },
-    seed: { type: "string" },
-    "queue-type": { type: "string" },
-    "no-simulate": { type: "boolean" },
-    json: { type: "boolean" },
-  });
+  const { values, positionals } = parseFlags("loadgen", args, loadgenFlags);
   const file = fileArgument("loadgen", positionals);
   const broker = brokerFlag(values.amqp, values.nats);
-  const durationS = numberFlag("duration", values.duration, 0) ?? 60;
-  const drainS = numberFlag("drain", values.drain, 0, true) ?? 30;
+  const durationS = numberFlag("duration", values.duration, 0) ?? DURATION_S;
+  const drainS = numberFlag("drain", values.drain, 0, true) ?? DRAIN_S;
   for (const [name, v] of [["duration", durationS], ["drain", drainS]] as const) {
     if (v > MAX_SECONDS) throw new CliError(`--${name}: at most ${MAX_SECONDS} s, got ${v}`);
   }

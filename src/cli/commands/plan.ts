@@ -1,15 +1,50 @@
-import { formatPlan, MAX_DRAIN_BACKLOG, parseSizeItems, parseSlo, planScenario, SloSyntaxError, type PlanOptions, type SizeItem, type Slo } from "../../planner/index.ts";
+import { DEFAULT_GROWTH, formatPlan, HOURS_PER_MONTH, MAX_DRAIN_BACKLOG, MAX_PLAN_CAPACITY, parseSizeItems, parseSlo, planScenario, planSimulationDefaults, sloMetricsHelp, SloSyntaxError, type PlanOptions, type SizeItem, type Slo } from "../../planner/index.ts";
 import { CliError } from "../cliError.ts";
 import { fileArgument, intFlag, numberFlag, parseFlags } from "../flags.ts";
+import { defineFlags, type CommandHelp } from "../help.ts";
 import type { CliIo } from "../io.ts";
 import { loadScenario } from "../loadScenario.ts";
 
-/**
- * The usage line of `kendall plan` (also: --seed N, --max-messages N, --analytic-only, and
- * --max-capacity N: the largest capacity a capacity search tries, default 1,000,000).
- */
+/** The usage line of `kendall plan` (its --help lists the other flags). */
 export const planUsage =
   "kendall plan FILE --slo EXPR [--size consumers,prefetch,capacity] [--queue ID] [--growth 1,1.5,2] [--cost-per-hour X] [--backlog N [--drain-within S]] [--json]";
+
+const n = (v: number) => v.toLocaleString("en-US");
+
+const planFlags = defineFlags({
+  slo: { type: "string", arg: "EXPR", help: 'required: the SLO to meet, like "p99(wait) < 200ms" (grammar below)' },
+  size: { type: "string", arg: "LIST", help: "what to size: consumers plus prefetch and/or capacity", defaultText: "consumers" },
+  queue: { type: "string", arg: "ID", help: "plan only this queue", defaultText: "every queue with traffic" },
+  growth: { type: "string", arg: "LIST", help: "traffic multipliers (1 to 20, > 0) of the growth table", defaultText: DEFAULT_GROWTH.join(",") },
+  "cost-per-hour": { type: "string", arg: "X", help: `cost of one consumer for an hour (>= 0): adds cost per month (${HOURS_PER_MONTH} h)` },
+  backlog: { type: "string", arg: "N", help: `a backlog to drain, 1 to ${n(MAX_DRAIN_BACKLOG)} messages: adds the drain time` },
+  "drain-within": { type: "string", arg: "S", help: "time to drain the backlog in (60, 30s, 5min, 1h); needs --backlog" },
+  "max-messages": { type: "string", arg: "N", help: "messages per replication of confirming runs, 100 to 10^7", defaultText: n(planSimulationDefaults.maxMessages) },
+  "analytic-only": { type: "boolean", help: "do not confirm by simulation (prefetch is then not sized)" },
+  "max-capacity": { type: "string", arg: "N", help: "largest capacity --size capacity tries, 0 to 10^9", defaultText: n(MAX_PLAN_CAPACITY) },
+  seed: { type: "string", arg: "N", help: "seed of the confirming runs, 0 to 2^53-1", defaultText: "the scenario's seed" },
+  json: { type: "boolean", help: "print the plan as JSON (shape in DESIGN.md)" },
+});
+
+/** `kendall plan --help`. */
+export const planHelp: CommandHelp = {
+  name: "plan",
+  usage: planUsage,
+  summary: "fewest consumers (and, with --size, prefetch and capacity) meeting an SLO, growth, headroom",
+  about:
+    "Finds, for each queue of FILE, the fewest consumers meeting the SLO: analytic first, then simulated at the " +
+    "answer and one fewer (the simulation decides). Adds headroom, a growth table, costs and a backlog drain.",
+  flags: planFlags,
+  notes: [
+    "EXPR: TERM [and TERM]..., TERM = METRIC OP VALUE[UNIT], OP < or <=, UNIT ms, s or % (a bare VALUE " +
+      `is seconds or a fraction), METRIC ${sloMetricsHelp}.`,
+  ],
+  exitCodes: "0 ok (also when nothing meets the SLO: the plan says so), 2 bad input (file, flag, SLO, scenario), 1 other",
+  examples: [
+    'kendall plan models/orders.json --slo "p99(wait) < 200ms"',
+    'kendall plan models/mmc.json --slo "mean(wait) < 100ms" --backlog 20000 --drain-within 300',
+  ],
+};
 
 function sloFlag(text: string | undefined): Slo {
   if (text === undefined) throw new CliError(`kendall plan: missing --slo EXPR (e.g. --slo "p99(wait) < 200ms")`);
@@ -61,20 +96,7 @@ export function durationFlag(name: string, text: string | undefined): number | u
  * SLO at the consumers' answer.
  */
 export async function planCommand(args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseFlags("plan", args, {
-    slo: { type: "string" },
-    queue: { type: "string" },
-    growth: { type: "string" },
-    "cost-per-hour": { type: "string" },
-    backlog: { type: "string" },
-    "drain-within": { type: "string" },
-    json: { type: "boolean" },
-    seed: { type: "string" },
-    "max-messages": { type: "string" },
-    "analytic-only": { type: "boolean" },
-    size: { type: "string" },
-    "max-capacity": { type: "string" },
-  });
+  const { values, positionals } = parseFlags("plan", args, planFlags);
   const file = fileArgument("plan", positionals);
   const slo = sloFlag(values.slo);
   const backlog = intFlag("backlog", values.backlog, 1, MAX_DRAIN_BACKLOG);

@@ -5,12 +5,31 @@ import { runScenario } from "../../simulation/run.ts";
 import { withAnalytic } from "../../simulation/withAnalytic.ts";
 import { CliError } from "../cliError.ts";
 import { fileArgument, intFlag, parseFlags } from "../flags.ts";
+import { defineFlags, type CommandHelp } from "../help.ts";
 import type { CliIo } from "../io.ts";
 import { loadScenario } from "../loadScenario.ts";
-import { applyRunOverrides } from "./run.ts";
+import { applyRunOverrides, runOverrideFlags } from "./run.ts";
 
 /** One line of `kendall --help`. */
 export const reportUsage = "kendall report FILE -o OUT.(html|md|csv|json) [--seed N] [--messages N] [--replications N]";
+
+const reportFlags = defineFlags({
+  output: { type: "string", short: "o", arg: "OUT", help: "required: the report file; .html, .md, .csv or .json sets the format" },
+  ...runOverrideFlags,
+});
+
+/** `kendall report --help`. */
+export const reportHelp: CommandHelp = {
+  name: "report",
+  usage: reportUsage,
+  summary: "write an HTML, Markdown, CSV or JSON report",
+  about:
+    "Simulates the scenario FILE with chart detail and writes a report in OUT's format. The HTML report is " +
+    "self-contained (inline SVG, print styles) and embeds the scenario: import it in the page to get it back.",
+  flags: reportFlags,
+  exitCodes: "0 ok, 2 bad input (file, flag, scenario, OUT not writable), 1 other",
+  examples: ["kendall report models/orders.json -o orders.html", "kendall report models/orders.json -o orders.md"],
+};
 
 /** Kendall's version from package.json (the pure report builders take it as an argument). */
 export function kendallVersion(): string {
@@ -56,12 +75,7 @@ function writeText(path: string, shown: string, text: string): void {
 
 /** `kendall report`: simulate a scenario with chart detail and write the report in the format of OUT's extension. */
 export async function reportCommand(args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseFlags("report", args, {
-    output: { type: "string", short: "o" },
-    seed: { type: "string" },
-    messages: { type: "string" },
-    replications: { type: "string" },
-  });
+  const { values, positionals } = parseFlags("report", args, reportFlags);
   const file = fileArgument("report", positionals);
   const out = values.output;
   if (out === undefined || out.trim() === "") throw new CliError(`kendall report: missing -o OUT (usage: ${reportUsage})`);

@@ -1,11 +1,39 @@
-import { formatSweep, parseSweepValues, runSweep, sweepCsv, sweepScenarios, type SweepOptions, type SweepValue } from "../../planner/index.ts";
+import { formatSweep, MAX_SWEEP_VALUES, parseSweepValues, runSweep, sweepCsv, sweepScenarios, type SweepOptions, type SweepValue } from "../../planner/index.ts";
 import { CliError } from "../cliError.ts";
 import { fileArgument, intFlag, parseFlags } from "../flags.ts";
+import { defineFlags, type CommandHelp } from "../help.ts";
 import type { CliIo } from "../io.ts";
 import { loadScenario } from "../loadScenario.ts";
+import { runOverrideFlags } from "./run.ts";
 
 /** The usage line of `kendall sweep` (also: --seed N, --messages N, --replications N). */
 export const sweepUsage = "kendall sweep FILE --param PATH --values LIST [--param2 PATH --values2 LIST] [--json|--csv]";
+
+const sweepFlags = defineFlags({
+  param: { type: "string", arg: "PATH", help: "required: like queues.orders.consumers or queues[0].arrival.rate" },
+  values: { type: "string", arg: "LIST", help: `required: like 1,2,4 or START:STOP:STEP (10:100:10), at most ${MAX_SWEEP_VALUES}` },
+  param2: { type: "string", arg: "PATH", help: "a second parameter: every pair of values is simulated" },
+  values2: { type: "string", arg: "LIST", help: "the second parameter's values (needs --param2)" },
+  json: { type: "boolean", help: "print the result as JSON" },
+  csv: { type: "boolean", help: "print the result as CSV (not with --json)" },
+  ...runOverrideFlags,
+});
+
+/** `kendall sweep --help`. */
+export const sweepHelp: CommandHelp = {
+  name: "sweep",
+  usage: sweepUsage,
+  summary: "simulate over a range of one or two parameters",
+  about:
+    "Simulates the scenario FILE at each value of one or two parameters, with the same seed at every point " +
+    "(common random numbers), and prints W, Wq, p99 wait, utilization and P(refused) per queue with 95% intervals.",
+  flags: sweepFlags,
+  exitCodes: "0 ok, 2 bad input (file, flag, path, value, scenario), 1 other",
+  examples: [
+    "kendall sweep models/orders.json --param queues.orders.consumers --values 1:4:1",
+    `kendall sweep models/orders.json --param "queues[0].arrival.rate" --values 20,40,60 --csv`,
+  ],
+};
 
 function valuesFlag(name: string, text: string | undefined, param: string): SweepValue[] {
   if (text === undefined) throw new CliError(`kendall sweep: --${name === "values" ? "param" : "param2"} ${JSON.stringify(param)} needs --${name} LIST (like 1,2,4 or 10:100:10)`);
@@ -22,17 +50,7 @@ function valuesFlag(name: string, text: string | undefined, param: string): Swee
  * per queue with 95% intervals, as a table, JSON or CSV.
  */
 export async function sweepCommand(args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseFlags("sweep", args, {
-    param: { type: "string" },
-    values: { type: "string" },
-    param2: { type: "string" },
-    values2: { type: "string" },
-    json: { type: "boolean" },
-    csv: { type: "boolean" },
-    seed: { type: "string" },
-    messages: { type: "string" },
-    replications: { type: "string" },
-  });
+  const { values, positionals } = parseFlags("sweep", args, sweepFlags);
   const file = fileArgument("sweep", positionals);
   if (values.json && values.csv) throw new CliError("kendall sweep: choose one of --json and --csv");
   if (values.param === undefined) throw new CliError("kendall sweep: missing --param PATH (e.g. --param queues.orders.consumers --values 1,2,4)");
