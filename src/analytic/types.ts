@@ -46,6 +46,12 @@ export interface AnalyticResult {
   pWait?: number;
   pBlock?: number;
   pAbandon?: number;
+  /**
+   * Fraction of time a consumer could take a message at once (RabbitMQ's consumer utilisation):
+   * 1 - P(every consumer busy), time-averaged. Given where the state law makes it exact (see
+   * src/simulation/withAnalytic.ts).
+   */
+  consumerCapacity?: number;
   L?: number;
   Lq?: number;
   W?: number;

@@ -67,9 +67,9 @@ export function queueFigureRows(q: QueueResult): FigureRow[] {
     const simulated = steadyOnly && !s.steady ? grows : formatEstimate(e.mean, e.ci95, kind);
     return { label, simulated, analytic: formatKind(analyticFigure(q.analytic, analyticKey ?? key), kind) };
   });
-  // RabbitMQ's consumer utilisation: the fraction of time a consumer could take a message (no model gives it).
+  // RabbitMQ's consumer utilisation: the fraction of time a consumer could take a message.
   const cc = s.consumerCapacity;
-  out.splice(figureRows.findIndex(([, key]) => key === "utilization") + 1, 0, { label: "consumer capacity", simulated: formatEstimate(cc.mean, cc.ci95, "percent"), analytic: "" });
+  out.splice(figureRows.findIndex(([, key]) => key === "utilization") + 1, 0, { label: "consumer capacity", simulated: formatEstimate(cc.mean, cc.ci95, "percent"), analytic: formatKind(analyticFigure(q.analytic, "consumerCapacity"), "percent") });
   for (const [label, key] of percentileRows) {
     out.push({
       label: `${label} wait`,

@@ -39,7 +39,7 @@ function analyzeJackson(queues: CompiledQueue[], gamma: number[]): Pick<AnalyzeR
   });
   const r = jackson({ nodes: queues.map((q) => ({ name: q.id, meanService: q.service[0]!.mean, servers: q.servers === Infinity ? "unlimited" : q.servers })), arrivals: gamma, routing });
   return {
-    queues: Object.fromEntries(queues.map((q, i) => [q.id, { analytic: r.nodes[i]! }])),
+    queues: Object.fromEntries(queues.map((q, i) => [q.id, { analytic: withConsumerCapacity(r.nodes[i]!, q) }])),
     network: { analytic: { model: "Jackson", exact: true, unstable: r.unstable, throughput: r.throughput, L: r.L, W: r.W } },
   };
 }
@@ -88,9 +88,26 @@ export function analyzeScenario(scenario: Scenario): AnalyzeResult {
       delete a.wait;
       delete a.sojourn;
     }
-    out[q.id] = { analytic: a };
+    out[q.id] = { analytic: withConsumerCapacity(a, q) };
   }
   return { ...base, queues: out, ...(network ? { network: { analytic: null } } : {}) };
+}
+
+/**
+ * The model's consumer capacity, 1 - P(every consumer busy) as a time average, where it follows
+ * exactly from the model: Poisson arrivals (PASTA: an arrival sees the time-average state, so
+ * P(n >= c) = pWait (1 - pBlock) + pBlock, pWait being over admitted messages; in a Jackson
+ * network the node's product-form marginal), one message per consumer at a time (prefetch 1), no
+ * TTL (Erlang A's pWait counts served messages only), no failures, no batches, and an exact
+ * model. Unlimited consumers can always take a message: 1.
+ */
+function withConsumerCapacity(a: AnalyticResult, q: CompiledQueue): AnalyticResult {
+  const poisson = !q.spec.arrival || q.spec.arrival.process === "poisson";
+  if (!a.exact || a.unstable || !poisson || q.ttl || q.failureP > 0) return a;
+  if (q.servers === Infinity) return { ...a, consumerCapacity: 1 };
+  if (q.spec.prefetch !== 1 || a.pWait === undefined) return a;
+  const pBlock = a.pBlock ?? 0;
+  return { ...a, consumerCapacity: 1 - (a.pWait * (1 - pBlock) + pBlock) };
 }
 
 function hasNaN(value: unknown): boolean {

@@ -106,7 +106,7 @@ export function formatRunTable(result: RunResult, label: string, scenario?: Scen
       const e = s[key] as { mean: number; ci95: number };
       const sim = steadyOnly && !s.steady ? grows : none && perServed.has(key) ? noneServed : formatEstimate(e.mean, e.ci95, kind);
       lines.push([labelText, sim, analyticCell(a, analyticKey ?? key, kind)]);
-      if (key === "utilization") lines.push(["consumer capacity", formatEstimate(s.consumerCapacity.mean, s.consumerCapacity.ci95, "percent"), ""]);
+      if (key === "utilization") lines.push(["consumer capacity", formatEstimate(s.consumerCapacity.mean, s.consumerCapacity.ci95, "percent"), analyticCell(a, "consumerCapacity", "percent")]);
     }
     const aw = a?.wait as Record<string, number> | undefined;
     for (const [labelText, p] of percentiles) {
