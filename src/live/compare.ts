@@ -68,7 +68,10 @@ function withOverheads(a: AnalyticResult, publishToDeliverS: number): AnalyticRe
 function withObservedPrefetch(a: AnalyticResult, prefetch: number | null): AnalyticResult {
   if (prefetch === null || prefetch === 1 || a.note?.includes("prefetch")) return a;
   const caveat = `observed prefetch ${prefetch === 0 ? "unlimited" : prefetch}: a message in a busy consumer's window cannot move to an idle one; the model ignores this and underestimates the wait`;
-  return { ...a, exact: false, note: [a.note, caveat].filter(Boolean).join("; ") };
+  // Consumer capacity from the model's state law holds for prefetch 1 only (a consumer with
+  // room in its window can take a message while busy).
+  const { consumerCapacity: _dropped, ...rest } = a;
+  return { ...rest, exact: false, note: [a.note, caveat].filter(Boolean).join("; ") };
 }
 
 function offeredLambda(scenario: Scenario, id: string): { lambda?: number } {

@@ -16,6 +16,7 @@ const rows: [label: string, key: keyof LiveReport["observed"], predicted: string
   ["Wq (wait)", "Wq", "Wq", "seconds"],
   ["W (sojourn)", "W", "W", "seconds"],
   ["oldest message age", "oldestAgeS", null, "seconds"],
+  ["consumer utilisation", "consumerUtilisation", "consumerCapacity", "plain"],
 ];
 
 function show(v: number, kind: Kind): string {

@@ -192,5 +192,15 @@ describe("fitScenario and compareLive", () => {
     expect(r.predicted?.exact).toBe(false);
     expect(formatLiveReport(r)).toMatch(/model notes:\n {2}observed prefetch 10/);
     expect(compareLive({ source: "test", queue: "orders", estimate: e, scenario: mm2.scenario }).predicted?.note).toBeUndefined();
+    // The model's consumer capacity holds for prefetch 1 only: it is not offered beside a prefetch 10 queue.
+    expect(r.predicted?.consumerCapacity).toBeUndefined();
+  });
+
+  it("predicts RabbitMQ's consumer utilisation for a prefetch 1 queue, beside the observed one", () => {
+    const withUtil = estimateLive(series(60, 1, (t) => ({ counters: { published: 40 * t, acked: 40 * t }, gauges: { ready: 0.675, unacked: 1.2, consumers: 2, prefetch: 1, consumerUtilisation: 0.56 } })));
+    const r = compareLive({ source: "test", queue: "orders", estimate: withUtil, scenario: mm2.scenario });
+    // M/M/2, a = 1.2: Erlang C = 0.45 (as above), so 1 - P(both busy) = 0.55.
+    expect(r.predicted?.consumerCapacity).toBeCloseTo(0.55, 9);
+    expect(formatLiveReport(r)).toMatch(/^consumer utilisation +0\.56 +0\.55$/m);
   });
 });

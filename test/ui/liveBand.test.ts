@@ -13,7 +13,7 @@ function estimate(patch: Partial<LiveEstimate>): LiveEstimate {
     overheads: { publishToDeliverS: 0, ackToNextDeliverS: 0 }, notes: [], ...patch,
   };
 }
-const prediction = (patch: Partial<LivePrediction> = {}): LivePrediction => ({ label: "M/M/2", lambda: 10, throughput: 10, rho: 0.5, Lq: 0.33, Wq: 0.033, W: 0.193, unstable: false, note: null, ...patch });
+const prediction = (patch: Partial<LivePrediction> = {}): LivePrediction => ({ label: "M/M/2", lambda: 10, throughput: 10, rho: 0.5, Lq: 0.33, Wq: 0.033, W: 0.193, consumerCapacity: null, unstable: false, note: null, ...patch });
 
 describe("rateBand", () => {
   it("is the Poisson 95% band of a rate counted over the window", () => {

@@ -40,7 +40,9 @@ function batchMeans(values: number[], w: number[], k: number): { mean: number; s
   const mean = values.reduce((a, x, i) => a + x * w[i]!, 0) / total;
   const avg = means.reduce((a, x) => a + x, 0) / k;
   const s2 = means.reduce((a, x) => a + (x - avg) ** 2, 0) / (k - 1);
-  return { mean, se: Math.max(Math.sqrt(s2 / k), ar1StandardError(values, w, mean)) };
+  const se = Math.max(Math.sqrt(s2 / k), ar1StandardError(values, w, mean));
+  // Equal readings leave rounding residue (1e-17): that is no spread.
+  return { mean, se: se <= 1e-12 * Math.abs(mean) ? 0 : se };
 }
 
 /**

@@ -3,7 +3,7 @@ import { formatNumber } from "../../report/format.ts";
 import { finiteOrNull } from "./liveHistory.ts";
 import type { LivePrediction } from "./livePrediction.ts";
 
-type Key = "lambda" | "throughput" | "consumers" | "prefetch" | "mu" | "rho" | "Lq" | "L" | "Wq" | "W" | "backlogGrowth" | "oldestAgeS";
+type Key = "lambda" | "throughput" | "consumers" | "prefetch" | "mu" | "rho" | "Lq" | "L" | "Wq" | "W" | "backlogGrowth" | "oldestAgeS" | "consumerUtilisation";
 
 const rows: { key: Key; label: string; unit: string; predicted?: keyof LivePrediction }[] = [
   { key: "lambda", label: "arrival rate λ", unit: "msg/s", predicted: "lambda" },
@@ -18,6 +18,7 @@ const rows: { key: Key; label: string; unit: string; predicted?: keyof LivePredi
   { key: "W", label: "mean time in broker W", unit: "ms", predicted: "W" },
   { key: "backlogGrowth", label: "backlog growth", unit: "msg/s" },
   { key: "oldestAgeS", label: "oldest message age", unit: "ms" },
+  { key: "consumerUtilisation", label: "consumer utilisation", unit: "", predicted: "consumerCapacity" },
 ];
 
 const scale = (unit: string) => (unit === "ms" ? 1000 : 1);

@@ -16,6 +16,8 @@ export interface LivePrediction {
   Wq: number | null;
   /** Mean time in the broker (s): Wq plus the service time. */
   W: number | null;
+  /** RabbitMQ's consumer utilisation as the model predicts it (1 - P(every consumer busy)), where the model gives it. */
+  consumerCapacity: number | null;
   unstable: boolean;
   /** The model's caveats, `; `-separated (approximations, a prefetch over 1, overheads added), or null. */
   note: string | null;
@@ -53,6 +55,7 @@ export function livePrediction(from: PredictFrom, scenario: Scenario, queueId: s
       Lq: unstable ? null : finiteOrNull(a.Lq),
       Wq: unstable ? null : finiteOrNull(a.Wq),
       W: unstable ? null : finiteOrNull(a.W),
+      consumerCapacity: finiteOrNull(a.consumerCapacity),
       unstable,
       note: a.note ?? null,
     },
