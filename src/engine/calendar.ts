@@ -6,9 +6,10 @@
  *
  * Layout, chosen for cache misses, which dominate at 10^5-10^6 pending events: each heap entry's
  * time and order key sit side by side in one Float64Array (`heap[2i]`, `heap[2i + 1]`), so the
- * two children compared at each level share a cache line; the event's slot (kind and payloads)
- * is in a dense Int32Array. (Floyd's bottom-up deletion was tried for pops and measured slower
- * here at every size in the hold model.)
+ * two children compared at each level share a cache line, and the event's slot (where its kind
+ * and payloads are) is packed into the key's low 24 bits, so a sift touches one array. The key's
+ * sequence number has 23 bits and is renumbered, order kept, when it runs out. (Floyd's
+ * bottom-up deletion and a 4-ary heap were tried and measured slower here in the hold model.)
  *
  * Cancellation is lazy: a cancelled event stays in the heap, marked in its slot, and is dropped
  * when it reaches the top, so sifting never has to keep a slot-to-position index up to date.
@@ -22,7 +23,10 @@
  */
 const SLOT_SPACE = 2 ** 24;
 const GENERATIONS = 64;
-const SEQ_SPACE = 2 ** 40;
+/** Sequence numbers before a renumbering (see `renumber`); with 64 priorities and 2^24 slots the key stays below 2^53. */
+const SEQ_SPACE = 2 ** 23;
+/** Same-time priorities are integers in [0, PRIORITIES). */
+const PRIORITIES = 64;
 
 const FREE = 0;
 const PENDING = 1;
@@ -39,9 +43,12 @@ export class Calendar {
   a = 0;
   b = 0;
 
-  /** Entry i: time at 2i, priority * SEQ_SPACE + seq at 2i + 1 (one comparison for both tie-breaks). */
+  /**
+   * Entry i: time at 2i, and at 2i + 1 the key (priority * SEQ_SPACE + seq) * SLOT_SPACE + slot:
+   * one comparison for both tie-breaks (seq is unique, so the slot never decides), and the slot
+   * rides along, so a sift moves 16 bytes per level in one array.
+   */
   private heap: Float64Array;
-  private heapSlot: Int32Array;
   private slotKind: Int32Array;
   private slotA: Int32Array;
   private slotB: Int32Array;
@@ -59,7 +66,6 @@ export class Calendar {
   constructor(initialCapacity = 1024) {
     const cap = Math.max(16, initialCapacity);
     this.heap = new Float64Array(2 * cap);
-    this.heapSlot = new Int32Array(cap);
     this.slotKind = new Int32Array(cap);
     this.slotA = new Int32Array(cap);
     this.slotB = new Int32Array(cap);
@@ -90,8 +96,10 @@ export class Calendar {
     this.slotA[slot] = a;
     this.slotB[slot] = b;
     this.slotState[slot] = PENDING;
-    if (this.n === this.heapSlot.length) this.growHeap();
-    this.siftUp(this.n++, time, priority * SEQ_SPACE + this.seq++, slot);
+    if (2 * this.n === this.heap.length) this.growHeap();
+    if (this.seq === SEQ_SPACE) this.renumber();
+    if ((priority & (PRIORITIES - 1)) !== priority) badPriority(priority);
+    this.siftUp(this.n++, time, (priority * SEQ_SPACE + this.seq++) * SLOT_SPACE + slot);
     return slot + this.slotGen[slot]! * SLOT_SPACE;
   }
 
@@ -111,8 +119,8 @@ export class Calendar {
   pop(): boolean {
     for (;;) {
       if (this.n === 0) return false;
-      const slot = this.heapSlot[0]!;
       const t = this.heap[0]!;
+      const slot = slotOf(this.heap[1]!);
       this.removeTop();
       if (this.slotState[slot] === CANCELLED) {
         this.dead--;
@@ -130,7 +138,7 @@ export class Calendar {
 
   /** Drops every pending event and resets the clock to 0. Capacity is kept. */
   clear(): void {
-    for (let i = 0; i < this.n; i++) this.release(this.heapSlot[i]!);
+    for (let i = 0; i < this.n; i++) this.release(slotOf(this.heap[2 * i + 1]!));
     this.n = 0;
     this.dead = 0;
     this.time = 0;
@@ -138,8 +146,8 @@ export class Calendar {
   }
 
   private dropCancelledTop(): void {
-    while (this.n > 0 && this.slotState[this.heapSlot[0]!] === CANCELLED) {
-      const slot = this.heapSlot[0]!;
+    while (this.n > 0 && this.slotState[slotOf(this.heap[1]!)] === CANCELLED) {
+      const slot = slotOf(this.heap[1]!);
       this.removeTop();
       this.dead--;
       this.release(slot);
@@ -159,39 +167,35 @@ export class Calendar {
     const h = this.heap;
     h[0] = h[2 * last]!;
     h[1] = h[2 * last + 1]!;
-    this.heapSlot[0] = this.heapSlot[last]!;
     this.siftDown(0);
   }
 
-  private siftUp(pos: number, t: number, k: number, s: number): void {
-    const h = this.heap, hs = this.heapSlot;
+  private siftUp(pos: number, t: number, k: number): void {
+    const h = this.heap;
     while (pos > 0) {
       const parent = (pos - 1) >> 1;
       const pt = h[2 * parent]!;
       if (!(t < pt || (t === pt && k < h[2 * parent + 1]!))) break;
       h[2 * pos] = pt;
       h[2 * pos + 1] = h[2 * parent + 1]!;
-      hs[pos] = hs[parent]!;
       pos = parent;
     }
     h[2 * pos] = t;
     h[2 * pos + 1] = k;
-    hs[pos] = s;
   }
 
   /** Rebuilds the heap from its live entries (Floyd's heap construction, O(n)), releasing the cancelled ones. */
   private compact(): void {
-    const h = this.heap, hs = this.heapSlot;
+    const h = this.heap;
     let m = 0;
     for (let i = 0; i < this.n; i++) {
-      const slot = hs[i]!;
+      const slot = slotOf(h[2 * i + 1]!);
       if (this.slotState[slot] === CANCELLED) {
         this.release(slot);
         continue;
       }
       h[2 * m] = h[2 * i]!;
       h[2 * m + 1] = h[2 * i + 1]!;
-      hs[m] = slot;
       m++;
     }
     this.n = m;
@@ -201,10 +205,9 @@ export class Calendar {
 
   /** Moves entry `pos` down to its place. */
   private siftDown(pos: number): void {
-    const h = this.heap, hs = this.heapSlot, n = this.n;
+    const h = this.heap, n = this.n;
     const t = h[2 * pos]!;
     const k = h[2 * pos + 1]!;
-    const s = hs[pos]!;
     for (;;) {
       let child = 2 * pos + 1;
       if (child >= n) break;
@@ -222,12 +225,29 @@ export class Calendar {
       if (!(ct < t || (ct === t && ck < k))) break;
       h[2 * pos] = ct;
       h[2 * pos + 1] = ck;
-      hs[pos] = hs[child]!;
       pos = child;
     }
     h[2 * pos] = t;
     h[2 * pos + 1] = k;
-    hs[pos] = s;
+  }
+
+  /**
+   * Gives the pending entries the sequence numbers 0..n-1 in their present order, when `seq`
+   * has run out (every 2^23 schedules). Every comparison between entries is unchanged (same
+   * times, priorities and relative order), so the heap stays valid as it is. O(n log n) once per
+   * 8 million schedules.
+   */
+  private renumber(): void {
+    const h = this.heap, n = this.n;
+    const order = new Float64Array(n);
+    for (let i = 0; i < n; i++) order[i] = seqOf(h[2 * i + 1]!) * SLOT_SPACE + i;
+    order.sort();
+    for (let r = 0; r < n; r++) {
+      const i = order[r]! % SLOT_SPACE;
+      const k = h[2 * i + 1]!;
+      h[2 * i + 1] = (priorityOf(k) * SEQ_SPACE + r) * SLOT_SPACE + slotOf(k);
+    }
+    this.seq = n;
   }
 
   private newSlot(): number {
@@ -236,9 +256,7 @@ export class Calendar {
   }
 
   private growHeap(): void {
-    const cap = this.heapSlot.length * 2;
-    this.heap = grow(this.heap, new Float64Array(2 * cap));
-    this.heapSlot = grow(this.heapSlot, new Int32Array(cap));
+    this.heap = grow(this.heap, new Float64Array(2 * this.heap.length));
   }
 
   private growSlots(): void {
@@ -251,6 +269,22 @@ export class Calendar {
     this.slotState = grow(this.slotState, new Uint8Array(cap));
     this.freeSlots = grow(this.freeSlots, new Int32Array(cap));
   }
+}
+
+/** The slot, sequence number and priority packed in a key (exact: keys are integers below 2^53). */
+function slotOf(key: number): number {
+  // Not `%`: on doubles V8 calls fmod. Dividing by a power of two is exact.
+  return key - Math.floor(key / SLOT_SPACE) * SLOT_SPACE;
+}
+function seqOf(key: number): number {
+  return Math.floor(key / SLOT_SPACE) % SEQ_SPACE;
+}
+function priorityOf(key: number): number {
+  return Math.floor(key / (SLOT_SPACE * SEQ_SPACE));
+}
+
+function badPriority(priority: number): never {
+  throw new RangeError(`calendar: same-time priority ${priority} is not an integer in [0, ${PRIORITIES})`);
 }
 
 /** The error of `schedule` for a NaN time, out of line so that `schedule` stays small enough to inline. */

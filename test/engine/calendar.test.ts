@@ -88,6 +88,36 @@ describe("Calendar", () => {
     expect(cal.size).toBe(0);
   });
 
+  it("keeps FIFO order among equal times and priorities across the renumbering of sequence numbers", () => {
+    // Sequence numbers take 23 bits of the packed key and are renumbered every 2^23 schedules.
+    // Ten events at one time and priority, scheduled across that point, must pop in the order
+    // they were scheduled; so must ties between the hold model's integer times.
+    const cal = new Calendar(2);
+    for (let i = 0; i < 500; i++) cal.schedule(i % 50, 10, 0, -1, 0);
+    let scheduled = 500;
+    while (scheduled < 2 ** 23 - 5) {
+      cal.pop();
+      cal.schedule(cal.time + 1 + (scheduled % 7), 10, 0, -1, 0);
+      scheduled++;
+    }
+    for (let k = 0; k < 10; k++) cal.schedule(1e9, 20, 0, k, 0);
+    expect(cal.size).toBe(510);
+    let last = -Infinity;
+    const tied: number[] = [];
+    while (cal.pop()) {
+      expect(cal.time).toBeGreaterThanOrEqual(last);
+      last = cal.time;
+      if (cal.time === 1e9) tied.push(cal.a);
+    }
+    expect(tied).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+  });
+
+  it("refuses a same-time priority that is not an integer in [0, 64)", () => {
+    const cal = new Calendar();
+    for (const p of [-1, 64, 2.5, NaN]) expect(() => cal.schedule(0, p, 0, 0, 0)).toThrow(/same-time priority .* is not an integer in \[0, 64\)/);
+    expect(() => cal.schedule(0, 63, 0, 0, 0)).not.toThrow();
+  });
+
   it("keeps order through interleaved pops and pushes (hold model)", () => {
     const cal = new Calendar(2);
     let x = 12345;
