@@ -43,6 +43,11 @@ describe("the in-browser broker as a live source", () => {
       expect(Math.abs(f.value! - theory[k]), `${k}: ${f.value} ± ${f.se} vs ${theory[k]}`).toBeLessThan(3 * f.se!);
     }
     expect(e.Lq.method).toMatch(exactAreas ? /exact time-integral/ : /distinct readings/);
+    // Consumer utilisation (exact areas only): 1 - Erlang C = 1 - 0.45 = 0.55, a consumer free.
+    if (exactAreas) {
+      const u = e.consumerUtilisation;
+      expect(Math.abs(u.value! - 0.55), `consumer utilisation ${u.value} ± ${u.se}`).toBeLessThan(3 * u.se!);
+    } else expect(e.consumerUtilisation.value).toBeNull();
   });
 
   it("derives mu from the throughput when prefetch 10 consumers are saturated", async () => {

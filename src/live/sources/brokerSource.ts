@@ -9,8 +9,10 @@ export interface BrokerSourceOptions {
   nowS: () => number;
   /**
    * Also report the queue's exact time-integrals of ready and unacked, bringing them up to
-   * `nowS()` first. Only when every event due by then has run (call right after the broker's
-   * tick); otherwise the integrals would run ahead of the queue's state. Default false.
+   * `nowS()` first, and RabbitMQ's consumer utilisation (the share of the time since the last
+   * reading with a consumer able to take a message, from the queue's own integral). Only when
+   * every event due by then has run (call right after the broker's tick); otherwise the
+   * integrals would run ahead of the queue's state. Default false.
    */
   exactAreas?: boolean;
 }
@@ -22,6 +24,7 @@ export interface BrokerSourceOptions {
  */
 export function brokerSource(options: BrokerSourceOptions): LiveSource {
   const { queue, nowS, exactAreas = false } = options;
+  let last: { now: number; credit: number } | null = null;
   return {
     kind: "in-browser",
     describe: () => `in-browser broker, queue ${JSON.stringify(queue.id)}`,
@@ -39,6 +42,11 @@ export function brokerSource(options: BrokerSourceOptions): LiveSource {
       if (exactAreas) {
         queue.advance(now);
         sample.integrals = { at: now * 1000, readyS: queue.readyArea, unackedS: queue.unackedArea };
+        const dt = last ? now - last.now : 0;
+        const share = last ? (queue.creditArea - last.credit) / dt : NaN;
+        // A reset of the queue's integrals (a new run) shows as a negative share: skipped.
+        if (!unlimited && dt > 0 && share >= 0 && share <= 1 + 1e-9) sample.gauges.consumerUtilisation = Math.min(1, share);
+        last = { now, credit: queue.creditArea };
       }
       return Promise.resolve(sample);
     },
