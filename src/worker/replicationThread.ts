@@ -1,6 +1,6 @@
 /**
- * worker_threads entry: runs the given replications of a prepared scenario and posts their
- * summaries back as plain data. Started by `runScenarioThreads` (src/worker/threads.ts).
+ * worker_threads entry: claims replications of a prepared scenario one at a time from a shared
+ * counter and posts their summaries back as plain data. Started by `runScenarioThreads` (src/worker/threads.ts).
  */
 import { parentPort, workerData } from "node:worker_threads";
 import type { ReplicationPlan } from "../simulation/model.ts";
@@ -13,12 +13,14 @@ interface Job {
   scenario: Scenario;
   plan: ReplicationPlan;
   warmup: WarmupInfo;
-  indices: number[];
+  /** The shared counter of the next replication to claim (Atomics.add), and how many there are. */
+  next: Int32Array;
+  total: number;
 }
 
 const job = workerData as Job;
 const prep = prepareRun(job.scenario, {}, { plan: job.plan, warmup: job.warmup });
-for (const r of job.indices) {
+for (let r = Atomics.add(job.next, 0, 1); r < job.total; r = Atomics.add(job.next, 0, 1)) {
   const { summary } = simulateReplication(prep, r);
   parentPort!.postMessage({ index: r, state: summaryToState(summary) });
 }

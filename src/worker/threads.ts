@@ -58,15 +58,16 @@ export async function runScenarioThreads(scenario: Scenario, options: RunOptions
   const start = options.clock?.() ?? 0;
   const prep = prepareRun(scenario, options);
   const entry = await threadEntry();
-  const groups: number[][] = Array.from({ length: threads }, () => []);
-  for (let r = 0; r < scenario.run.replications; r++) groups[r % threads]!.push(r);
+  // Replications are claimed one at a time from a shared counter (Atomics), by this thread and
+  // `threads - 1` workers: a thread that runs faster (a bundled worker, a quieter core) takes
+  // more, and none waits for another's last one. Replication r is the same whoever runs it.
+  const next = new Int32Array(new SharedArrayBuffer(4));
+  const total = scenario.run.replications;
   const states = new Map<number, ReplicationState>();
-  const done = () => options.onProgress?.((states.size + local.size) / scenario.run.replications);
   const local = new Map<number, ReplicationSummary>();
-  // Groups 1.. go to worker threads; this thread, otherwise idle while it waits, runs group 0
-  // itself once they are started: one thread fewer to start, and its code is already compiled.
-  const workers = groups.slice(1).map((indices) => new Promise<void>((resolve, reject) => {
-    const worker = new Worker(entry, { workerData: { entry: tsEntry.href, scenario, plan: plainPlan(prep.plan), warmup: prep.warmup, indices } });
+  const done = () => options.onProgress?.((states.size + local.size) / total);
+  const workers = Array.from({ length: threads - 1 }, () => new Promise<void>((resolve, reject) => {
+    const worker = new Worker(entry, { workerData: { entry: tsEntry.href, scenario, plan: plainPlan(prep.plan), warmup: prep.warmup, next, total } });
     worker.on("message", (m: { index: number; state: ReplicationState }) => {
       states.set(m.index, m.state);
       done();
@@ -74,12 +75,13 @@ export async function runScenarioThreads(scenario: Scenario, options: RunOptions
     worker.on("error", reject);
     worker.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`replication thread exited with code ${code}`))));
   }));
-  for (const r of groups[0]!) {
+  // This thread, otherwise idle while it waits, claims replications too once the workers are started.
+  for (let r = Atomics.add(next, 0, 1); r < total; r = Atomics.add(next, 0, 1)) {
     local.set(r, simulateReplication(prep, r).summary);
     done();
   }
   await Promise.all(workers);
   const reps: ReplicationSummary[] = [];
-  for (let r = 0; r < scenario.run.replications; r++) reps.push(local.get(r) ?? summaryFromState(states.get(r)!));
+  for (let r = 0; r < total; r++) reps.push(local.get(r) ?? summaryFromState(states.get(r)!));
   return finishRun(prep, reps, { batches: null, first: null, wallMs: (options.clock?.() ?? 0) - start });
 }
