@@ -1,14 +1,8 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { commonFlags, type FlagTable } from "../../src/cli/help.ts";
-import { commands, main } from "../../src/cli/main.ts";
-
-async function kendall(...argv: string[]) {
-  let out = "";
-  let err = "";
-  const code = await main(argv, { out: (t) => (out += t), err: (t) => (err += t), cwd: process.cwd(), clock: () => performance.now() });
-  return { code, out, err };
-}
+import { commands } from "../../src/cli/main.ts";
+import { kendall } from "../support/cli.ts";
 
 const readme = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
 

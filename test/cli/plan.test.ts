@@ -1,12 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { main } from "../../src/cli/main.ts";
-
-async function kendall(...argv: string[]) {
-  let out = "";
-  let err = "";
-  const code = await main(argv, { out: (t) => (out += t), err: (t) => (err += t), cwd: process.cwd(), clock: () => performance.now() });
-  return { code, out, err };
-}
+import { kendall } from "../support/cli.ts";
 
 /** Bad input: exit 2, nothing on stdout, one line on stderr. */
 async function refused(argv: string[], message: string | RegExp) {

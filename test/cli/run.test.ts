@@ -3,16 +3,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { execFileSync, spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
-import { main } from "../../src/cli/main.ts";
+import { kendall } from "../support/cli.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "kendall-cli-"));
-
-async function kendall(...argv: string[]) {
-  let out = "";
-  let err = "";
-  const code = await main(argv, { out: (t) => (out += t), err: (t) => (err += t), cwd: process.cwd(), clock: () => performance.now() });
-  return { code, out, err };
-}
 
 /** Writes a one-queue scenario with `queue` merged into a valid M/M/1 and returns its path. */
 function scenarioFile(name: string, queue: Record<string, unknown>, extra: Record<string, unknown> = {}): string {

@@ -2,16 +2,9 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { main } from "../../src/cli/main.ts";
+import { kendall } from "../support/cli.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "kendall-table-"));
-
-async function kendall(...argv: string[]) {
-  let out = "";
-  let err = "";
-  const code = await main(argv, { out: (t) => (out += t), err: (t) => (err += t), cwd: process.cwd(), clock: () => performance.now() });
-  return { code, out, err };
-}
 
 /** The table of one model, short: the figures are not under test here, their presentation is. */
 async function table(model: string): Promise<string> {

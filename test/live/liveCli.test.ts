@@ -1,18 +1,11 @@
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { main } from "../../src/cli/main.ts";
+import { kendall } from "../support/cli.ts";
 import { closedPort, upstream } from "./support/httpHelpers.ts";
 
 const busy = readFileSync(new URL("./fixtures/rabbitmq-3.10-api-queue-busy.json", import.meta.url), "utf8");
 const jsz = readFileSync(new URL("./fixtures/nats-2.9-jsz.json", import.meta.url), "utf8");
 const secret = "pa55-Wd-9q";
-
-async function kendall(...argv: string[]) {
-  let out = "";
-  let err = "";
-  const code = await main(argv, { out: (t) => (out += t), err: (t) => (err += t), cwd: process.cwd(), clock: () => performance.now() });
-  return { code, out, err };
-}
 
 type Upstream = Awaited<ReturnType<typeof upstream>>;
 let broker: Upstream;

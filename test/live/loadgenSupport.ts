@@ -3,7 +3,9 @@ import { connect as tcpConnect } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, it } from "vitest";
-import { main } from "../../src/cli/main.ts";
+import { kendall } from "../support/cli.ts";
+
+export { kendall };
 import type { LoadgenResult } from "../../src/live/loadgen/index.ts";
 import { createDistribution } from "../../src/engine/random/index.ts";
 import type { Scenario } from "../../src/scenario/types.ts";
@@ -52,13 +54,6 @@ export async function describeWithBroker(name: string, ports: number[], body: ()
   }
 }
 
-/** Runs the command line in-process. */
-export async function kendall(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const code = await main(argv, { out: (t) => (out += t), err: (t) => (err += t), cwd: process.cwd(), clock: () => performance.now() });
-  return { code, out, err };
-}
 
 /** `kendall loadgen ... --json`, parsed; throws with stderr when the exit code is not `expectCode`. */
 export async function loadgenJson(argv: string[], expectCode = 0): Promise<LoadgenResult> {

@@ -2,18 +2,11 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { main } from "../../src/cli/main.ts";
+import { kendall } from "../support/cli.ts";
 import { kendallVersion, reportDate } from "../../src/cli/commands/report.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "kendall-report-"));
 const quick = ["--messages", "1500", "--replications", "2"];
-
-async function kendall(...argv: string[]) {
-  let out = "";
-  let err = "";
-  const code = await main(argv, { out: (t) => (out += t), err: (t) => (err += t), cwd: process.cwd(), clock: () => performance.now() });
-  return { code, out, err };
-}
 
 describe("kendall report", () => {
   it("writes a self-contained HTML report with the package's version", async () => {

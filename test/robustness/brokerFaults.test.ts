@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { main } from "../../src/cli/main.ts";
+import { kendall } from "../support/cli.ts";
 import { compareLive } from "../../src/live/compare.ts";
 import { estimateLive } from "../../src/live/estimate/estimateLive.ts";
 import { formatLiveReport } from "../../src/live/formatReport.ts";
@@ -25,13 +25,6 @@ function source(queue: string, port = api.port) {
   const endpoint = parseBrokerUrl(`http://guest:guest@127.0.0.1:${port}`);
   if (!endpoint.ok) throw new Error(endpoint.error.message);
   return createSource({ kind: "rabbitmq-api", endpoint: endpoint.value, queue, http: { timeoutMs } });
-}
-
-async function kendall(...argv: string[]) {
-  let out = "";
-  let err = "";
-  const code = await main(argv, { out: (t) => (out += t), err: (t) => (err += t), cwd: process.cwd(), clock: () => performance.now() });
-  return { code, out, err };
 }
 
 /** Good readings around the faulty ones, 1 s apart, as a live view collects them. */
