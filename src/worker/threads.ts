@@ -35,7 +35,7 @@ function plainPlan(plan: ReplicationPlan): ReplicationPlan {
   return rest;
 }
 
-/** Below this many messages in all, starting threads (~0.3 s each, compiling TypeScript) costs more than it saves. */
+/** Below this many messages in all, starting threads (~0.1 s each with the bundled entry, and a cold JIT) costs more than it saves. */
 const THREADS_WORTH_IT = 5_000_000;
 
 /** One thread per core for long runs, one thread for short ones. */
