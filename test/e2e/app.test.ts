@@ -229,10 +229,11 @@ describe.skipIf(!browserAvailable())("the Kendall page in Chromium", () => {
     expect(JSON.parse(exported)).toMatchObject({ version: 1, run: { messages: 20000, replications: 3 } });
     const input = page.getByLabel("Import a scenario file");
     const renamed = exported.replace(/"name": "[^"]*"/, '"name": "Imported copy"');
+    // An import reads the file asynchronously (File.text()): poll for its effect rather than read once.
     await input.setInputFiles({ name: "copy.json", mimeType: "application/json", buffer: Buffer.from(renamed) });
-    await expect(page.getByTestId("scenario-name").innerText()).resolves.toContain("Imported copy");
+    await expect.poll(() => page.getByTestId("scenario-name").innerText(), { timeout: 10_000 }).toContain("Imported copy");
     await input.setInputFiles({ name: "bad.json", mimeType: "application/json", buffer: Buffer.from('{"version": 1, "queues": [{"id": "a", "consumers": -1}]}') });
-    await expect(page.getByRole("alert").first().innerText()).resolves.toMatch(/Could not import bad.json/);
+    await expect.poll(() => page.getByRole("alert").first().innerText(), { timeout: 10_000 }).toMatch(/Could not import bad.json/);
     await expect(page.getByTestId("scenario-name").innerText()).resolves.toContain("Imported copy");
     // A report re-imports: export the HTML report of "Imported copy", open another scenario, then import the report.
     await page.getByTestId("export-menu").locator("summary").click();
@@ -241,7 +242,6 @@ describe.skipIf(!browserAvailable())("the Kendall page in Chromium", () => {
     await input.setInputFiles({ name: "other.json", mimeType: "application/json", buffer: Buffer.from(exported.replace(/"name": "[^"]*"/, '"name": "Another one"')) });
     await expect.poll(() => page.getByTestId("scenario-name").innerText(), { timeout: 10_000 }).toContain("Another one");
     await input.setInputFiles({ name: "report.html", mimeType: "text/html", buffer: Buffer.from(reportHtml) });
-    // Reading a report of ~100 kB takes a moment: poll rather than read once.
     await expect.poll(() => page.getByTestId("scenario-name").innerText(), { timeout: 10_000 }).toContain("Imported copy");
     await page.context().close();
   });
