@@ -41,11 +41,12 @@ export function workloadScenario(w: Workload, messages: number, seed = 1): Scena
 }
 
 /**
- * Runs a workload on the engine and returns its own event count and wall time. Throws when the
+ * Runs a workload on the engine (the model runScenario picks, or with `model` "general" the
+ * general NetworkModel, which runs every feature) and returns its own event count and wall time. Throws when the
  * run stopped early (backlog limit, event budget): a figure from a truncated run would mislead.
  */
-export function runEngine(w: Workload, messages: number, seed = 1): RunFigure {
-  const result = runScenario(workloadScenario(w, messages, seed), { clock: nowMs });
+export function runEngine(w: Workload, messages: number, seed = 1, model: "auto" | "general" = "auto"): RunFigure {
+  const result = runScenario(workloadScenario(w, messages, seed), { clock: nowMs, model });
   if (result.stopped) throw new Error(`engine ${w.id}: run stopped early (${result.stopped.reason})`);
   const first = result.queues[QUEUE_IDS[0]!]?.simulated;
   return {

@@ -91,6 +91,7 @@ function warmUp(): void {
   progress(`warming up the JIT (${formatCount(warmupMessages)} messages per workload)...`);
   for (const w of [...coreWorkloads, TTL]) runEngine(w, warmupMessages);
   for (const w of coreWorkloads) {
+    runEngine(w, warmupMessages, 1, "general");
     runReference(w, warmupMessages);
     runSimjs(w, warmupMessages);
   }
@@ -100,7 +101,7 @@ function warmUp(): void {
 }
 
 type Runner = (w: Workload, n: number) => RunFigure;
-const runners: Record<string, Runner> = { engine: runEngine, reference: runReference, simjs: runSimjs };
+const runners: Record<string, Runner> = { engine: runEngine, general: (w, n) => runEngine(w, n, 1, "general"), reference: runReference, simjs: runSimjs };
 
 /** Measures the wanted implementations on each workload, interleaved run by run. */
 function runAll(wanted: readonly string[], list: readonly Workload[]): Map<string, Map<Workload, Measured>> {
@@ -114,10 +115,11 @@ function runAll(wanted: readonly string[], list: readonly Workload[]): Map<strin
   return out;
 }
 
-function engineTable(engine: Map<Workload, Measured>, reference: Map<Workload, Measured>, simjs: Map<Workload, Measured>, simjsTtl: Measured): string[] {
+function engineTable(engine: Map<Workload, Measured>, general: Map<Workload, Measured>, reference: Map<Workload, Measured>, simjs: Map<Workload, Measured>, simjsTtl: Measured): string[] {
   const rows: string[][] = [];
   for (const w of coreWorkloads) {
     const e = engine.get(w)!;
+    const g = general.get(w)!;
     const s = simjs.get(w)!;
     const r = reference.get(w)!;
     const first = measuredCells(w, e);
@@ -128,6 +130,7 @@ function engineTable(engine: Map<Workload, Measured>, reference: Map<Workload, M
       rows.push([...first, `simjs ${formatMega(s.eventsPerSec)} M/s`, formatRatio(e.eventsPerSec / s.eventsPerSec), `>= ${targets.overSimjs}x`, formatMet(e.eventsPerSec >= targets.overSimjs * s.eventsPerSec)]);
     }
     rows.push([...blank, `reference ${formatMega(r.eventsPerSec)} M/s`, formatRatio(e.eventsPerSec / r.eventsPerSec, true), `>= ${targets.ofReference * 100}%`, formatMet(e.eventsPerSec >= targets.ofReference * r.eventsPerSec)]);
+    rows.push([...measuredCells("  general model", g), `reference ${formatMega(r.eventsPerSec)} M/s`, formatRatio(g.eventsPerSec / r.eventsPerSec, true), "-", "-"]);
   }
   const t = engine.get(TTL)!;
   const w1 = engine.get(W1)!;
@@ -253,11 +256,12 @@ async function main(): Promise<void> {
   if (["engine", "reference", "simjs", "calendar"].some((s) => sections.has(s))) warmUp();
 
   const wantEngine = sections.has("engine");
-  const wanted = ["engine", "reference", "simjs"].filter((name) => wantEngine || sections.has(name));
+  const wanted = ["engine", "general", "reference", "simjs"].filter((name) => wantEngine || sections.has(name));
   const measured = runAll(wanted, coreWorkloads);
   const reference = measured.get("reference") ?? null;
   const simjs = measured.get("simjs") ?? null;
   let engine: Map<Workload, Measured> | null = null;
+  const general = measured.get("general") ?? null;
   if (wantEngine) {
     engine = measured.get("engine")!;
     progress(`TTL: engine, ${formatCount(messages)} messages, best of ${repeats}`);
@@ -269,9 +273,11 @@ async function main(): Promise<void> {
     simjsTtl = measure(1, () => runSimjs(TTL, simjsTtlMessages));
   }
 
-  if (engine && reference && simjs && simjsTtl) {
-    print("Engine: runScenario, one replication, no warm-up (events = arrivals + completions + expiries)", engineTable(engine, reference, simjs, simjsTtl), [
+  if (engine && general && reference && simjs && simjsTtl) {
+    print("Engine: runScenario, one replication, no warm-up (events = arrivals + completions + expiries)", engineTable(engine, general, reference, simjs, simjsTtl), [
       "Targets: W1 >= 10 M events/s; each of W1-W3 >= 4x simjs and >= 75% of the reference loop.",
+      "runScenario runs W1-W3 on FifoNetworkModel (FIFO, prefetch 1, no TTL or failures: src/simulation/fifoNetwork.ts); \"general model\" is NetworkModel,",
+      "which runs every feature, on the same workload with the same results (tests compare them bit for bit). TTL needs NetworkModel.",
       `TTL: lambda 11, mu 1, exponential TTL of mean 10^4 s: ~10^5 ready messages with pending expiry timers${quick ? " (fewer in a quick run: the backlog is still building)" : ""}; ratio to W1 shows a cliff.`,
       `simjs TTL: ${formatCount(simjsTtlMessages)} messages, one run, so a smaller backlog; its FCFS queue's Array#shift copies the backlog once it exceeds ~16k.`,
     ]);

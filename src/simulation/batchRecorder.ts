@@ -1,5 +1,5 @@
 import { BatchSeries } from "../stats/index.ts";
-import type { NetworkModel } from "./model.ts";
+import type { ReplicationModel } from "./replicationModel.ts";
 import { metricNames } from "./replicationSummary.ts";
 
 const M = metricNames.length;
@@ -17,7 +17,7 @@ export class BatchRecorder {
   private readonly prev: Float64Array;
   private prevNet = [0, 0];
 
-  constructor(private readonly model: NetworkModel) {
+  constructor(private readonly model: ReplicationModel) {
     this.series = model.queues.map(() => Array.from({ length: M }, () => new BatchSeries({ maxBatches: 1024 })));
     this.prev = new Float64Array(model.queues.length * M * 2);
   }
@@ -25,7 +25,7 @@ export class BatchRecorder {
   /** Called by the model every `batchEvery` departures after warm-up. */
   record(): void {
     const m = this.model;
-    const now = m.cal.time;
+    const now = m.now;
     const span = m.measuredDuration;
     for (let q = 0; q < m.queues.length; q++) {
       const b = m.brokers[q]!;

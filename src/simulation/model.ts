@@ -11,6 +11,7 @@ import type { CompiledQueue } from "./compile.ts";
 import { ConsumerPool } from "./consumers.ts";
 import { Families } from "./families.ts";
 import { PathRecorder } from "./pathRecorder.ts";
+import type { ReplicationModel } from "./replicationModel.ts";
 import { RouteStats } from "./routeStats.ts";
 import { StationStats } from "./stationStats.ts";
 
@@ -89,7 +90,7 @@ const LEAVE_LOST = 1;
  * src/broker queues, deliveries start consumer work, completions ack or nack, acks route on.
  * One instance runs one replication.
  */
-export class NetworkModel implements BrokerHost {
+export class NetworkModel implements BrokerHost, ReplicationModel {
   readonly cal = new Calendar(256);
   readonly store = new MessageStore(1024);
   readonly brokers: BrokerQueue[];
@@ -195,6 +196,11 @@ export class NetworkModel implements BrokerHost {
       if ((++this.events & 0xffff) === 0) this.checkBudgets();
       if (this.events >= budget) this.stop("event budget");
     }
+  }
+
+  /** The simulation clock (s). */
+  get now(): number {
+    return this.cal.time;
   }
 
   /** Time the run covers after warm-up (s). */

@@ -1,6 +1,6 @@
 import { QuantileSketch, type SketchState } from "../stats/index.ts";
 import type { RouteFigures } from "./routeStats.ts";
-import type { NetworkModel } from "./model.ts";
+import type { ReplicationModel } from "./replicationModel.ts";
 import type { SimulatedCounts } from "./result.ts";
 
 /** The scalar figures of one queue in one replication, in the order of `metricNames`. */
@@ -27,7 +27,7 @@ export interface ReplicationSummary {
   networkServed: number;
   networkSojourn: QuantileSketch;
   events: number;
-  stopped: NetworkModel["stopped"];
+  stopped: ReplicationModel["stopped"];
 }
 
 // A figure over a span or count of (almost) nothing is 0, not a division by zero: a run whose
@@ -41,8 +41,8 @@ const ratio = (num: number, den: number) => {
  * Reads one finished replication's figures: time averages over the measured span, means over
  * served messages, publish fractions after warm-up, counts over the whole run.
  */
-export function summarizeReplication(model: NetworkModel): ReplicationSummary {
-  const now = model.cal.time;
+export function summarizeReplication(model: ReplicationModel): ReplicationSummary {
+  const now = model.now;
   const span = model.measuredDuration;
   const queues = model.brokers.map((b, q): QueueReplication => {
     const st = model.stats[q]!;

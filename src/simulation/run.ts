@@ -1,7 +1,8 @@
 import type { Scenario } from "../scenario/types.ts";
 import { meanCi, mserTruncation } from "../stats/index.ts";
 import { compileScenario, type CompiledQueue } from "./compile.ts";
-import { NetworkModel, type ReplicationPlan, type TraceEvent } from "./model.ts";
+import type { ReplicationPlan, TraceEvent } from "./model.ts";
+import { createReplicationModel, type ReplicationModel } from "./replicationModel.ts";
 import { offeredLoad, type QueueLoad } from "./offeredLoad.ts";
 import { aggregate } from "./aggregate.ts";
 import { summarizeReplication, type ReplicationSummary } from "./replicationSummary.ts";
@@ -40,6 +41,11 @@ export interface RunOptions {
   onPartial?: (partial: RunResult) => void;
   /** Least wall time between two partial results (ms); default 500. */
   partialEveryMs?: number;
+  /**
+   * Which replication model runs: "auto" (the default) takes the specialised FifoNetworkModel
+   * wherever it applies, "general" always NetworkModel. Results are identical; tests compare them.
+   */
+  model?: "auto" | "general";
 }
 
 /** A scenario compiled and warmed up: what every replication shares. */
@@ -49,6 +55,8 @@ export interface PreparedRun {
   loads: QueueLoad[];
   plan: ReplicationPlan;
   warmup: WarmupInfo;
+  /** Run every replication on the general NetworkModel (RunOptions.model "general"). */
+  general?: boolean;
 }
 
 /** Compiles the scenario and settles the warm-up (running the MSER-5 pilot when "auto"). */
@@ -56,7 +64,7 @@ export function prepareRun(scenario: Scenario, options: RunOptions = {}, settled
   const queues = compileScenario(scenario);
   const loads = offeredLoad(scenario, queues);
   const { plan, warmup } = settled ?? planReplications(scenario, queues, options);
-  return { scenario, queues, loads, plan: { ...plan, clock: options.clock, timeBudgetMs: options.timeBudgetMs }, warmup };
+  return { scenario, queues, loads, plan: { ...plan, clock: options.clock, timeBudgetMs: options.timeBudgetMs }, warmup, general: options.model === "general" };
 }
 
 /** Whether a run keeps batch means (one replication, no precision target). */
@@ -72,15 +80,15 @@ export function simulateReplication(
   prep: PreparedRun,
   r: number,
   extra: Partial<ReplicationPlan> = {},
-  checkpoint?: (model: NetworkModel, batches: BatchRecorder | null) => void,
-): { summary: ReplicationSummary; model: NetworkModel; batches: BatchRecorder | null } {
+  checkpoint?: (model: ReplicationModel, batches: BatchRecorder | null) => void,
+): { summary: ReplicationSummary; model: ReplicationModel; batches: BatchRecorder | null } {
   const onProgress = checkpoint
     ? (f: number) => {
         extra.onProgress?.(f);
         checkpoint(model, batches);
       }
     : extra.onProgress;
-  const model: NetworkModel = new NetworkModel(prep.queues, { ...prep.plan, ...extra, replication: r, ...(onProgress ? { onProgress } : {}) });
+  const model = createReplicationModel(prep.queues, { ...prep.plan, ...extra, replication: r, ...(onProgress ? { onProgress } : {}) }, prep.general);
   let batches: BatchRecorder | null = null;
   if (usesBatchMeans(prep.scenario)) {
     const recorder = new BatchRecorder(model);
@@ -92,7 +100,7 @@ export function simulateReplication(
 }
 
 /** Assembles the result of finished replications (in replication order). */
-export function finishRun(prep: PreparedRun, reps: ReplicationSummary[], extras: { batches: BatchRecorder | null; first: NetworkModel | null; wallMs: number; detail?: boolean; precision?: RunResult["precision"] }): RunResult {
+export function finishRun(prep: PreparedRun, reps: ReplicationSummary[], extras: { batches: BatchRecorder | null; first: ReplicationModel | null; wallMs: number; detail?: boolean; precision?: RunResult["precision"] }): RunResult {
   const result = aggregate(prep.scenario, prep.queues, prep.loads, reps, extras.batches);
   const detail = extras.detail && extras.first ? runDetail(extras.first, prep.queues, reps) : undefined;
   const events = reps.reduce((a, r) => a + r.events, 0);
@@ -119,21 +127,21 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunRe
   const { plan } = prep;
   const reps: ReplicationSummary[] = [];
   let batches: BatchRecorder | null = null;
-  let first: NetworkModel | null = null;
+  let first: ReplicationModel | null = null;
   const run = scenario.run;
   const totalRate = prep.loads.reduce((a, l) => a + l.external, 0);
   const span = plan.duration < Infinity ? plan.duration + plan.warmupDuration : (plan.messages + plan.warmupMessages) / Math.max(totalRate, 1e-9);
   const clock = options.clock;
   const partialEveryMs = options.partialEveryMs ?? 500;
   let lastPartial = start;
-  const sendPartial = (current: ReplicationSummary | null, model: NetworkModel | null, currentBatches: BatchRecorder | null) => {
+  const sendPartial = (current: ReplicationSummary | null, model: ReplicationModel | null, currentBatches: BatchRecorder | null) => {
     lastPartial = clock?.() ?? 0;
     const sofar = current ? [...reps, current] : reps;
     options.onPartial!(finishRun(prep, sofar, { batches: batches ?? currentBatches, first: first ?? model, wallMs: lastPartial - start, detail: options.detail }));
   };
   // Within a replication: once warm, and at most every partialEveryMs of wall time.
   const checkpoint = options.onPartial && clock
-    ? (model: NetworkModel, currentBatches: BatchRecorder | null) => {
+    ? (model: ReplicationModel, currentBatches: BatchRecorder | null) => {
         if (model.warm && model.measuredDuration > 0 && clock() - lastPartial >= partialEveryMs) sendPartial(summarizeReplication(model), model, currentBatches);
       }
     : undefined;
@@ -197,7 +205,7 @@ export function planReplications(scenario: Scenario, queues: CompiledQueue[], op
   // a tenth of the run; when its minimum falls past that half (warm-up not detected), the pilot
   // is run again at the run's full length, as long a series as the run itself would give.
   const pilotRun = (messages: number, duration: number) => {
-    const model = new NetworkModel(queues, { ...base, replication: -1, recordWarmupSeries: true, warmupMessages: Infinity, warmupDuration: 0, pilot: { messages, duration } });
+    const model = createReplicationModel(queues, { ...base, replication: -1, recordWarmupSeries: true, warmupMessages: Infinity, warmupDuration: 0, pilot: { messages, duration } }, options.model === "general");
     model.run();
     const series = model.warmupSeries!;
     return { series, mser: mserTruncation(series.means()), short: model.stopped === null && (messages < base.messages || duration < base.duration) };

@@ -1,6 +1,6 @@
 import { QuantileSketch } from "../stats/index.ts";
 import type { CompiledQueue } from "./compile.ts";
-import type { NetworkModel } from "./model.ts";
+import type { ReplicationModel } from "./replicationModel.ts";
 import type { ReplicationSummary } from "./replicationSummary.ts";
 import type { RunDetail } from "./result.ts";
 
@@ -13,7 +13,7 @@ function mergedHistogram(sketches: QuantileSketch[]) {
 }
 
 /** The chart data of a run: the first replication's queue-length path and pooled histograms. */
-export function runDetail(first: NetworkModel, queues: CompiledQueue[], reps: ReplicationSummary[]): RunDetail {
+export function runDetail(first: ReplicationModel, queues: CompiledQueue[], reps: ReplicationSummary[]): RunDetail {
   const path = first.path;
   const byId = <T>(f: (q: CompiledQueue) => T) => Object.fromEntries(queues.map((q) => [q.id, f(q)]));
   return {
