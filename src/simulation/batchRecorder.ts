@@ -1,4 +1,4 @@
-import { BatchSeries } from "../stats/index.ts";
+import { BatchSeries } from "../stats/batchSeries.ts";
 import type { ReplicationModel } from "./replicationModel.ts";
 import { metricNames } from "./replicationSummary.ts";
 

@@ -1,5 +1,6 @@
 import type { QueueCounts } from "../broker/counts.ts";
-import type { BatchSeries, QuantileSketch } from "../stats/index.ts";
+import type { BatchSeries } from "../stats/batchSeries.ts";
+import type { QuantileSketch } from "../stats/quantileSketch.ts";
 import type { CompiledQueue } from "./compile.ts";
 import { FifoNetworkModel, fifoNetworkRuns } from "./fifoNetwork.ts";
 import { NetworkModel, type ReplicationPlan, type StopReason } from "./model.ts";

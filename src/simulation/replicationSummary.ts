@@ -1,4 +1,4 @@
-import { QuantileSketch, type SketchState } from "../stats/index.ts";
+import { QuantileSketch, type SketchState } from "../stats/quantileSketch.ts";
 import type { RouteFigures } from "./routeStats.ts";
 import type { ReplicationModel } from "./replicationModel.ts";
 import type { SimulatedCounts } from "./result.ts";

@@ -1,4 +1,4 @@
-import { QuantileSketch } from "../stats/index.ts";
+import { QuantileSketch } from "../stats/quantileSketch.ts";
 
 /** Paths kept apart; messages on further distinct paths are pooled as "other paths". */
 export const MAX_PATHS = 32;

@@ -1,4 +1,4 @@
-import { QuantileSketch } from "../stats/index.ts";
+import { QuantileSketch } from "../stats/quantileSketch.ts";
 
 /** Per-class figures of one replication. */
 export class ClassStats {

@@ -2,10 +2,11 @@
  * worker_threads entry: claims replications of a prepared scenario one at a time from a shared
  * counter and posts their summaries back as plain data. Started by `runScenarioThreads` (src/worker/threads.ts).
  */
+import { performance } from "node:perf_hooks";
 import { parentPort, workerData } from "node:worker_threads";
 import type { ReplicationPlan } from "../simulation/model.ts";
 import { summaryToState } from "../simulation/replicationSummary.ts";
-import { prepareRun, simulateReplication } from "../simulation/run.ts";
+import { prepareRun, simulateReplication } from "../simulation/replication.ts";
 import type { WarmupInfo } from "../simulation/result.ts";
 import type { Scenario } from "../scenario/types.ts";
 
@@ -21,6 +22,7 @@ interface Job {
 const job = workerData as Job;
 const prep = prepareRun(job.scenario, {}, { plan: job.plan, warmup: job.warmup });
 for (let r = Atomics.add(job.next, 0, 1); r < job.total; r = Atomics.add(job.next, 0, 1)) {
+  const t0 = performance.now();
   const { summary } = simulateReplication(prep, r);
-  parentPort!.postMessage({ index: r, state: summaryToState(summary) });
+  parentPort!.postMessage({ index: r, state: summaryToState(summary), ms: performance.now() - t0 });
 }
