@@ -83,8 +83,8 @@ export class FifoNetworkModel implements ReplicationModel, BrokerHost {
    * Poisson arrivals and exponential service, drawn here as PoissonProcess and `exponential`
    * draw them (same arithmetic, same stream): the mean gap (NaN for any other process, whose
    * `next()` is called instead), the next epoch, and the service mean (NaN for any other
-   * distribution). A call that V8 does not inline returns its double boxed: this saves two
-   * calls and two allocations per message.
+   * distribution). The two draws of every message are then plain code in the event handlers,
+   * with no call through a process or distribution object.
    */
   private readonly poissonGap: Float64Array;
   private readonly arrivalAt: Float64Array;
