@@ -16,6 +16,7 @@ import os from "node:os";
 import { fileURLToPath } from "node:url";
 import { holdCalendar, holdObjectHeap, type HoldFigure } from "./calendar.ts";
 import type { CalendarReport, CalendarRuns } from "./calendarChild.ts";
+import type { GeneralReport } from "./generalChild.ts";
 import { runEngine } from "./engine.ts";
 import { gcFunction, measure, measureInterleaved, median, nowMs, type Measured, type RunFigure } from "./measure.ts";
 import { runReference } from "./reference.ts";
@@ -89,9 +90,8 @@ const blank = ["", "", "", "", ""];
 
 function warmUp(): void {
   progress(`warming up the JIT (${formatCount(warmupMessages)} messages per workload)...`);
-  for (const w of [...coreWorkloads, TTL]) runEngine(w, warmupMessages);
+  for (const w of coreWorkloads) runEngine(w, warmupMessages);
   for (const w of coreWorkloads) {
-    runEngine(w, warmupMessages, 1, "general");
     runReference(w, warmupMessages);
     runSimjs(w, warmupMessages);
   }
@@ -101,7 +101,7 @@ function warmUp(): void {
 }
 
 type Runner = (w: Workload, n: number) => RunFigure;
-const runners: Record<string, Runner> = { engine: runEngine, general: (w, n) => runEngine(w, n, 1, "general"), reference: runReference, simjs: runSimjs };
+const runners: Record<string, Runner> = { engine: runEngine, reference: runReference, simjs: runSimjs };
 
 /** Measures the wanted implementations on each workload, interleaved run by run. */
 function runAll(wanted: readonly string[], list: readonly Workload[]): Map<string, Map<Workload, Measured>> {
@@ -115,11 +115,12 @@ function runAll(wanted: readonly string[], list: readonly Workload[]): Map<strin
   return out;
 }
 
-function engineTable(engine: Map<Workload, Measured>, general: Map<Workload, Measured>, reference: Map<Workload, Measured>, simjs: Map<Workload, Measured>, simjsTtl: Measured): string[] {
+function engineTable(engine: Map<Workload, Measured>, general: GeneralReport, reference: Map<Workload, Measured>, simjs: Map<Workload, Measured>, simjsTtl: Measured): string[] {
   const rows: string[][] = [];
   for (const w of coreWorkloads) {
     const e = engine.get(w)!;
-    const g = general.get(w)!;
+    const g = general.general[w.id]!;
+    const gr = general.reference[w.id]!;
     const s = simjs.get(w)!;
     const r = reference.get(w)!;
     const first = measuredCells(w, e);
@@ -130,11 +131,11 @@ function engineTable(engine: Map<Workload, Measured>, general: Map<Workload, Mea
       rows.push([...first, `simjs ${formatMega(s.eventsPerSec)} M/s`, formatRatio(e.eventsPerSec / s.eventsPerSec), `>= ${targets.overSimjs}x`, formatMet(e.eventsPerSec >= targets.overSimjs * s.eventsPerSec)]);
     }
     rows.push([...blank, `reference ${formatMega(r.eventsPerSec)} M/s`, formatRatio(e.eventsPerSec / r.eventsPerSec, true), `>= ${targets.ofReference * 100}%`, formatMet(e.eventsPerSec >= targets.ofReference * r.eventsPerSec)]);
-    rows.push([...measuredCells("  general model", g), `reference ${formatMega(r.eventsPerSec)} M/s`, formatRatio(g.eventsPerSec / r.eventsPerSec, true), "-", "-"]);
+    rows.push([...measuredCells("  general model", g), `reference ${formatMega(gr.eventsPerSec)} M/s (its process)`, formatRatio(g.eventsPerSec / gr.eventsPerSec, true), "-", "-"]);
   }
-  const t = engine.get(TTL)!;
-  const w1 = engine.get(W1)!;
-  rows.push([...measuredCells(TTL, t), `engine W1 ${formatMega(w1.eventsPerSec)} M/s`, formatRatio(t.eventsPerSec / w1.eventsPerSec), "-", "-"]);
+  const t = general.ttl;
+  const w1 = general.general[W1.id]!;
+  rows.push([...measuredCells(TTL, t), `general W1 ${formatMega(w1.eventsPerSec)} M/s`, formatRatio(t.eventsPerSec / w1.eventsPerSec), "-", "-"]);
   rows.push([...blank, `simjs ${formatMega(simjsTtl.eventsPerSec)} M/s (${formatCount(simjsTtlMessages)} msgs)`, formatRatio(t.eventsPerSec / simjsTtl.eventsPerSec), "-", "-"]);
   return formatTable(measureColumns, rows);
 }
@@ -162,20 +163,32 @@ interface HoldResult {
 }
 
 const calendarChild = fileURLToPath(new URL("./calendarChild.ts", import.meta.url));
+const generalChild = fileURLToPath(new URL("./generalChild.ts", import.meta.url));
+
+/** A child process's report over IPC (see bench/calendarChild.ts and bench/generalChild.ts). */
+function childReport<T>(file: string, args: string[]): Promise<T> {
+  return new Promise((resolve, reject) => {
+    // Only tsx, not this process's flags: they would change what is measured.
+    const child = fork(file, args, { cwd: fileURLToPath(new URL("..", import.meta.url)), execArgv: ["--import", "tsx"], stdio: ["ignore", "inherit", "inherit", "ipc"] });
+    let report: T | null = null;
+    child.on("message", (m: { report?: T }) => {
+      if (m.report) report = m.report;
+    });
+    child.on("error", reject);
+    child.on("exit", (code, signal) => (report ? resolve(report) : reject(new Error(`${file} exited with ${signal ?? `code ${code}`} before reporting`))));
+  });
+}
+
+/** The general model on W1-W3 (with the reference loop in turn) and on TTL, in a child process (see bench/generalChild.ts for why). */
+function generalRuns(): Promise<GeneralReport> {
+  progress(`general model: W1-W3 with the reference in turn, then TTL, ${formatCount(messages)} messages, best of ${repeats}, in a child process`);
+  return childReport<GeneralReport>(generalChild, [String(messages), String(repeats), String(warmupMessages)]);
+}
 
 /** The hold runs of every size, from a fresh child process (see bench/calendarChild.ts for why). */
 function holdRuns(): Promise<CalendarReport> {
   progress(`calendar hold n=${holdPending.map(formatCount).join(", ")}: Calendar and object heap in turn, ${formatCount(holdCount)} holds, best of ${repeats}, in a child process`);
-  return new Promise((resolve, reject) => {
-    // Only tsx, not this process's flags: they would change what is measured.
-    const child = fork(calendarChild, [holdPending.join(","), String(holdCount), String(repeats)], { cwd: fileURLToPath(new URL("..", import.meta.url)), execArgv: ["--import", "tsx"], stdio: ["ignore", "inherit", "inherit", "ipc"] });
-    let report: CalendarReport | null = null;
-    child.on("message", (m: { report?: CalendarReport }) => {
-      if (m.report) report = m.report;
-    });
-    child.on("error", reject);
-    child.on("exit", (code, signal) => (report ? resolve(report) : reject(new Error(`calendar child exited with ${signal ?? `code ${code}`} before reporting`))));
-  });
+  return childReport<CalendarReport>(calendarChild, [holdPending.join(","), String(holdCount), String(repeats)]);
 }
 
 /** Best (lowest ns) and median of each list's runs. */
@@ -256,17 +269,12 @@ async function main(): Promise<void> {
   if (["engine", "reference", "simjs", "calendar"].some((s) => sections.has(s))) warmUp();
 
   const wantEngine = sections.has("engine");
-  const wanted = ["engine", "general", "reference", "simjs"].filter((name) => wantEngine || sections.has(name));
+  const wanted = ["engine", "reference", "simjs"].filter((name) => wantEngine || sections.has(name));
   const measured = runAll(wanted, coreWorkloads);
   const reference = measured.get("reference") ?? null;
   const simjs = measured.get("simjs") ?? null;
-  let engine: Map<Workload, Measured> | null = null;
-  const general = measured.get("general") ?? null;
-  if (wantEngine) {
-    engine = measured.get("engine")!;
-    progress(`TTL: engine, ${formatCount(messages)} messages, best of ${repeats}`);
-    engine.set(TTL, measure(repeats, () => runEngine(TTL, messages)));
-  }
+  const engine = wantEngine ? measured.get("engine")! : null;
+  const general = wantEngine ? await generalRuns() : null;
   let simjsTtl: Measured | null = null;
   if (simjs) {
     progress(`TTL: simjs, ${formatCount(simjsTtlMessages)} messages, once`);
@@ -277,7 +285,8 @@ async function main(): Promise<void> {
     print("Engine: runScenario, one replication, no warm-up (events = arrivals + completions + expiries)", engineTable(engine, general, reference, simjs, simjsTtl), [
       "Targets: W1 >= 10 M events/s; each of W1-W3 >= 4x simjs and >= 75% of the reference loop.",
       "runScenario runs W1-W3 on FifoNetworkModel (FIFO, prefetch 1, no TTL or failures: src/simulation/fifoNetwork.ts); \"general model\" is NetworkModel,",
-      "which runs every feature, on the same workload with the same results (tests compare them bit for bit). TTL needs NetworkModel.",
+      "which runs every feature, on the same workload with the same results (tests compare them bit for bit). TTL needs NetworkModel. The general",
+      "model and TTL run in a child process, with the reference loop in turn there too (see bench/generalChild.ts): the models share code.",
       `TTL: lambda 11, mu 1, exponential TTL of mean 10^4 s: ~10^5 ready messages with pending expiry timers${quick ? " (fewer in a quick run: the backlog is still building)" : ""}; ratio to W1 shows a cliff.`,
       `simjs TTL: ${formatCount(simjsTtlMessages)} messages, one run, so a smaller backlog; its FCFS queue's Array#shift copies the backlog once it exceeds ~16k.`,
     ]);
