@@ -1,18 +1,10 @@
 import { BrokerQueue, PublishOutcome, type BrokerHost } from "../broker/brokerQueue.ts";
-import { MessageStore } from "../broker/messageStore.ts";
-import { createArrivalProcess, type ArrivalProcess } from "../engine/arrivals/index.ts";
 import { EventHeap, PAYLOAD_SPACE } from "../engine/eventHeap.ts";
 import { EventPriority } from "../engine/priorities.ts";
 import type { Distribution, RandomSource } from "../engine/random/types.ts";
-import { createStream, streamName } from "../engine/rng.ts";
-import { BatchSeries } from "../stats/batchSeries.ts";
-import { QuantileSketch } from "../stats/quantileSketch.ts";
 import type { CompiledQueue } from "./compile.ts";
-import type { ReplicationPlan, StopReason } from "./model.ts";
-import { PathRecorder } from "./pathRecorder.ts";
-import type { ReplicationModel } from "./replicationModel.ts";
-import { RouteStats } from "./routeStats.ts";
-import { StationStats } from "./stationStats.ts";
+import type { ReplicationPlan } from "./model.ts";
+import { ReplicationBase } from "./replicationBase.ts";
 
 /**
  * The replication model of the networks most scenarios are: FIFO queues with prefetch 1 and a
@@ -36,10 +28,6 @@ const P_ARRIVAL = EventPriority.arrival;
 const P_COMPLETE = EventPriority.complete;
 const P_CONTROL = EventPriority.control;
 
-/** Control events, as NetworkModel numbers them: warm-up end, end of a run by duration, end of a pilot. */
-const CONTROL_WARMUP_END = 0;
-const CONTROL_PILOT_END = 2;
-
 const REFUSED = PublishOutcome.refused;
 const QUEUED = PublishOutcome.queued;
 
@@ -60,25 +48,10 @@ export function fifoNetworkRuns(queues: readonly CompiledQueue[], plan: Replicat
   return queues.length + consumers + 3 <= PAYLOAD_SPACE;
 }
 
-export class FifoNetworkModel implements ReplicationModel, BrokerHost {
+export class FifoNetworkModel extends ReplicationBase implements BrokerHost {
   readonly brokers: BrokerQueue[];
-  readonly stats: StationStats[];
-  readonly network = { served: 0, sumW: 0, sojourn: new QuantileSketch() };
-  readonly warmupSeries: BatchSeries | null;
-  readonly path: PathRecorder | null;
-  readonly routes: RouteStats | null;
-  readonly inSystemAtWarmup: Float64Array;
-  events = 0;
-  departures = 0;
-  warm = false;
-  warmupEnd = 0;
-  stopped: StopReason | null = null;
-  onBatch: (() => void) | null = null;
 
   private readonly heap = new EventHeap(256);
-  private readonly store = new MessageStore(1024);
-  private readonly hasNetwork: boolean;
-  private readonly arrivals: (ArrivalProcess | null)[];
   /**
    * Poisson arrivals and exponential service, drawn here as PoissonProcess and `exponential`
    * draw them (same arithmetic, same stream): the mean gap (NaN for any other process, whose
@@ -91,27 +64,16 @@ export class FifoNetworkModel implements ReplicationModel, BrokerHost {
   private readonly arrivalRng: (RandomSource | null)[];
   private readonly expMean: Float64Array;
   private readonly service: Distribution[];
-  private readonly serviceRng: RandomSource[];
-  private readonly routeRng: RandomSource[];
   /** Payload of the first consumer slot of each queue, and the first control payload. */
   private readonly slotBase: Int32Array;
   private readonly controlBase: number;
   /** Per consumer slot (payload - queues): its queue and the message it serves. */
   private readonly queueOfSlot: Int32Array;
   private readonly inService: Int32Array;
-  private departuresAtWarmup = 0;
-  private stopAtDepartures = Infinity;
-  private readonly pilotMessages: number;
-  private untilBatch = 0;
-  private done = false;
-  private startMs = 0;
 
-  constructor(readonly queues: CompiledQueue[], readonly plan: ReplicationPlan) {
-    const { seed, replication: r } = plan;
-    const stream = (role: string, q: CompiledQueue) => createStream(seed, streamName(r, role, q.id));
+  constructor(queues: CompiledQueue[], plan: ReplicationPlan) {
+    super(queues, plan);
     const n = queues.length;
-    this.serviceRng = queues.map((q) => stream("service", q));
-    this.routeRng = queues.map((q) => stream("routing", q));
     this.service = queues.map((q) => q.service[0]!);
     this.brokers = queues.map((q) => new BrokerQueue(q.index, q.id, {
       consumers: q.servers,
@@ -123,11 +85,9 @@ export class FifoNetworkModel implements ReplicationModel, BrokerHost {
       maxDeliveries: 0,
       clock: this.heap,
     }, this.store, this));
-    this.stats = queues.map(() => new StationStats(0));
-    this.arrivals = queues.map((q) => (q.spec.arrival ? createArrivalProcess(q.spec.arrival, stream("arrivals", q), `queues[${q.index}].arrival`) : null));
     this.poissonGap = Float64Array.from(queues, (q) => (q.spec.arrival?.process === "poisson" && q.spec.arrival.rate > 0 ? 1 / q.spec.arrival.rate : NaN));
     this.arrivalAt = new Float64Array(n);
-    this.arrivalRng = queues.map((q, i) => (this.poissonGap[i]! > 0 ? stream("arrivals", q) : null));
+    this.arrivalRng = queues.map((q, i) => (this.poissonGap[i]! > 0 ? this.stream("arrivals", q) : null));
     this.expMean = Float64Array.from(this.service, (d) => (d.name === "exponential" ? d.mean : NaN));
     this.slotBase = new Int32Array(n);
     let slots = 0;
@@ -142,36 +102,24 @@ export class FifoNetworkModel implements ReplicationModel, BrokerHost {
       const base = this.slotBase[q]! - n;
       for (let k = 0; k < queues[q]!.servers; k++) this.queueOfSlot[base + k] = q;
     }
-    this.inSystemAtWarmup = new Float64Array(n);
-    this.hasNetwork = n > 1 || queues.some((q) => q.routeTo.length > 0 || q.fanout.length > 0 || q.deadLetter >= 0);
-    this.routes = this.hasNetwork ? new RouteStats(n) : null;
-    this.path = plan.pathInterval ? new PathRecorder(n, plan.pathInterval) : null;
-    this.warmupSeries = plan.recordWarmupSeries ? new BatchSeries({ batchSize: 5, maxBatches: 4096 }) : null;
-    this.pilotMessages = plan.pilot?.messages ?? Infinity;
   }
 
   get now(): number {
     return this.heap.time;
   }
 
-  get measuredDuration(): number {
-    return this.heap.time - this.warmupEnd;
+  protected scheduleControl(at: number, what: number): void {
+    this.heap.push(at, P_CONTROL, this.controlBase + what);
   }
 
   run(): void {
     const heap = this.heap;
-    const plan = this.plan;
     const n = this.queues.length;
-    this.startMs = plan.clock?.() ?? 0;
     for (let i = 0; i < n; i++) {
       const t = this.poissonGap[i]! > 0 ? this.nextPoisson(i) : (this.arrivals[i]?.next() ?? Infinity);
       if (t < Infinity) heap.push(t, P_ARRIVAL, i);
     }
-    if (plan.pilot) {
-      if (plan.pilot.duration < Infinity) heap.push(plan.pilot.duration, P_CONTROL, this.controlBase + CONTROL_PILOT_END);
-    } else if (plan.warmupMessages === 0 && plan.warmupDuration === 0) this.endWarmup(0);
-    else if (plan.warmupDuration > 0) heap.push(plan.warmupDuration, P_CONTROL, this.controlBase + CONTROL_WARMUP_END);
-    const budget = plan.eventBudget;
+    this.begin();
     const path = this.path;
     const controlBase = this.controlBase;
     const lengthOf = (q: number) => this.brokers[q]!.readyCount + this.brokers[q]!.unacked;
@@ -182,8 +130,7 @@ export class FifoNetworkModel implements ReplicationModel, BrokerHost {
       if (code < n) this.onArrival(code);
       else if (code < controlBase) this.onComplete(code - n);
       else this.onControl(code - controlBase);
-      if ((++this.events & 0xffff) === 0) this.checkBudgets();
-      if (this.events >= budget) this.stop("event budget");
+      this.counted();
     }
   }
 
@@ -239,29 +186,9 @@ export class FifoNetworkModel implements ReplicationModel, BrokerHost {
 
   /** Sends an acked message on along its queue's routes, or out of the network. */
   private route(q: number, msg: number): void {
-    const spec = this.queues[q]!;
-    const cum = spec.routeCum;
-    if (cum.length > 0) {
-      // As NetworkModel.route: no draw for a single route taken with probability 1.
-      if (cum.length === 1 && cum[0]! >= 1) {
-        this.publish(spec.routeTo[0]!, msg);
-        return;
-      }
-      const u = this.routeRng[q]!();
-      for (let i = 0; i < cum.length; i++) {
-        if (u < cum[i]!) {
-          this.publish(spec.routeTo[i]!, msg);
-          return;
-        }
-      }
-    }
-    this.leave(msg, q, LEAVE_SERVED);
-  }
-
-  private onControl(what: number): void {
-    if (what === CONTROL_PILOT_END) this.done = true;
-    else if (!this.warm) this.endWarmup(this.heap.time);
-    else this.done = true;
+    const next = this.nextQueue(q);
+    if (next >= 0) this.publish(next, msg);
+    else this.leave(msg, q, LEAVE_SERVED);
   }
 
   /** Publishes `msg` into queue `q` (as NetworkModel.publishInto): delivered, queued, or refused when full. */
@@ -310,63 +237,7 @@ export class FifoNetworkModel implements ReplicationModel, BrokerHost {
   cancelTimer(): void {}
 
   private leave(msg: number, exit: number, how: number): void {
-    const m = this.store;
-    const now = this.heap.time;
-    const born = m.bornAt[msg]!;
-    const node = m.pathNode[msg]!;
-    const entry = m.entry[msg]!;
-    const visits = m.visits[msg]!;
-    m.free(msg);
-    this.departures++;
-    this.warmupSeries?.add(now - born);
-    if (!this.warm) {
-      if (this.departures >= this.pilotMessages) this.done = true;
-      else if (this.departures >= this.plan.warmupMessages && this.plan.warmupDuration === 0) this.endWarmup(now);
-      return;
-    }
-    if (how === LEAVE_SERVED) {
-      const net = this.network;
-      net.served++;
-      net.sumW += now - born;
-      if (this.hasNetwork) {
-        net.sojourn.add(now - born);
-        this.routes!.record(node, entry, exit, visits, now - born);
-      }
-    }
-    if (this.onBatch !== null && --this.untilBatch === 0) {
-      this.untilBatch = this.plan.batchEvery!;
-      this.onBatch();
-    }
-    if (this.departures >= this.stopAtDepartures) this.done = true;
-  }
-
-  private endWarmup(now: number): void {
-    this.warm = true;
-    this.warmupEnd = now;
-    this.departuresAtWarmup = this.departures;
-    this.stopAtDepartures = this.departures + this.plan.messages;
-    this.untilBatch = this.plan.batchEvery ?? 0;
-    for (let q = 0; q < this.brokers.length; q++) {
-      const b = this.brokers[q]!;
-      b.resetAreas(now);
-      this.stats[q]!.resetAt(now);
-      this.inSystemAtWarmup[q] = b.readyCount + b.unacked;
-    }
-    if (this.plan.duration < Infinity) this.heap.push(now + this.plan.duration, P_CONTROL, this.controlBase + 1);
-  }
-
-  private stop(reason: StopReason): void {
-    if (this.stopped === null) this.stopped = reason;
-    this.done = true;
-  }
-
-  private checkBudgets(): void {
-    const p = this.plan;
-    if (p.clock && p.timeBudgetMs !== undefined && p.clock() - this.startMs > p.timeBudgetMs) this.stop("time budget");
-    if (p.onProgress) {
-      const byMessages = p.messages < Infinity ? (this.departures - this.departuresAtWarmup) / p.messages : 0;
-      const byTime = p.duration < Infinity ? this.measuredDuration / p.duration : 0;
-      p.onProgress(this.warm ? Math.min(1, Math.max(byMessages, byTime)) : 0);
-    }
+    this.departed(msg, exit, how === LEAVE_SERVED);
+    this.store.free(msg);
   }
 }

@@ -1,20 +1,12 @@
 import { BrokerQueue, PublishOutcome, type BrokerHost } from "../broker/brokerQueue.ts";
 import { DeadLetterCode, deadLetterReasons } from "../broker/counts.ts";
-import { MessageStore } from "../broker/messageStore.ts";
-import { createArrivalProcess, type ArrivalProcess } from "../engine/arrivals/index.ts";
 import { Calendar } from "../engine/calendar.ts";
 import { EventKind, EventPriority } from "../engine/priorities.ts";
 import type { RandomSource } from "../engine/random/types.ts";
-import { createStream, streamName } from "../engine/rng.ts";
-import { BatchSeries } from "../stats/batchSeries.ts";
-import { QuantileSketch } from "../stats/quantileSketch.ts";
 import type { CompiledQueue } from "./compile.ts";
 import { ConsumerPool } from "./consumers.ts";
 import { Families } from "./families.ts";
-import { PathRecorder } from "./pathRecorder.ts";
-import type { ReplicationModel } from "./replicationModel.ts";
-import { RouteStats } from "./routeStats.ts";
-import { StationStats } from "./stationStats.ts";
+import { ReplicationBase } from "./replicationBase.ts";
 
 /** How one replication ends and what it records. */
 export interface ReplicationPlan {
@@ -80,9 +72,6 @@ const DL_REJECTED = DeadLetterCode.rejected;
 const DL_MAXLEN = DeadLetterCode.maxlen;
 const QUEUED = PublishOutcome.queued;
 
-/** The control event that ends a pilot run (0 ends warm-up, 1 ends a run by duration). */
-const CONTROL_PILOT_END = 2;
-
 const LEAVE_SERVED = 0;
 const LEAVE_LOST = 1;
 
@@ -91,56 +80,25 @@ const LEAVE_LOST = 1;
  * src/broker queues, deliveries start consumer work, completions ack or nack, acks route on.
  * One instance runs one replication.
  */
-export class NetworkModel implements BrokerHost, ReplicationModel {
+export class NetworkModel extends ReplicationBase implements BrokerHost {
   readonly cal = new Calendar(256);
-  readonly store = new MessageStore(1024);
   readonly brokers: BrokerQueue[];
-  readonly stats: StationStats[];
   readonly pools: ConsumerPool[];
-  readonly network = { served: 0, sumW: 0, sojourn: new QuantileSketch() };
-  readonly warmupSeries: BatchSeries | null;
-  events = 0;
-  departures = 0;
-  warm = false;
-  warmupEnd = 0;
-  stopped: StopReason | null = null;
-  /** Messages in each queue (ready + unacked) when warm-up ended, for the backlog growth rate. */
-  inSystemAtWarmup: Float64Array;
-  onBatch: (() => void) | null = null;
-  readonly path: PathRecorder | null;
-  /** End-to-end times per route through the network (null for a single queue). */
-  readonly routes: RouteStats | null;
   /** Receives every broker event of this replication, when a trace is asked for. */
   private readonly trace: ((e: TraceEvent) => void) | null;
 
-  private readonly serviceRng: RandomSource[];
   private readonly failRng: RandomSource[];
-  private readonly routeRng: RandomSource[];
   private readonly classRng: RandomSource[];
-  private readonly arrivals: (ArrivalProcess | null)[];
   /** Queues with preemptive-resume priority (a theory mode, prefetch 1). */
   private readonly preemptive: boolean[];
-  /** Whether end-to-end percentiles mean anything beyond the one queue's (routes, fanout, dead letters). */
-  private readonly hasNetwork: boolean;
   private readonly families = new Families();
-  private departuresAtWarmup = 0;
-  /** Departure count at which the run ends (Infinity until warm-up ends, or when run by duration). */
-  private stopAtDepartures = Infinity;
-  /** Departures at which a pilot run ends (Infinity for a measured replication). */
-  private readonly pilotMessages: number;
-  private untilBatch = 0;
-  private done = false;
-  private startMs = 0;
 
-  constructor(readonly queues: CompiledQueue[], readonly plan: ReplicationPlan) {
-    const { seed, replication: r } = plan;
-    const stream = (role: string, q: CompiledQueue) => createStream(seed, streamName(r, role, q.id));
-    this.serviceRng = queues.map((q) => stream("service", q));
+  constructor(queues: CompiledQueue[], plan: ReplicationPlan) {
+    super(queues, plan);
+    const stream = (role: string, q: CompiledQueue) => this.stream(role, q);
     this.failRng = queues.map((q) => stream("failure", q));
-    this.routeRng = queues.map((q) => stream("routing", q));
     this.classRng = queues.map((q) => stream("class", q));
     this.pools = queues.map((q) => new ConsumerPool(q.servers, q.spec.prefetch, this.store));
-    this.stats = queues.map((q) => new StationStats(q.classNames.length));
     this.brokers = queues.map((q) => {
       const ttlRng = stream("ttl", q);
       const ttl = q.ttl;
@@ -158,31 +116,18 @@ export class NetworkModel implements BrokerHost, ReplicationModel {
         clock: this.cal,
       }, this.store, this);
     });
-    this.arrivals = queues.map((q) => (q.spec.arrival ? createArrivalProcess(q.spec.arrival, stream("arrivals", q), `queues[${q.index}].arrival`) : null));
-    this.inSystemAtWarmup = new Float64Array(queues.length);
-    this.hasNetwork = queues.length > 1 || queues.some((q) => q.routeTo.length > 0 || q.fanout.length > 0 || q.deadLetter >= 0);
-    this.routes = this.hasNetwork ? new RouteStats(queues.length) : null;
     this.trace = plan.trace ?? null;
     this.preemptive = queues.map((q) => q.spec.preemptive === true && q.classNames.length > 1 && q.spec.prefetch === 1 && q.servers !== Infinity);
-    this.path = plan.pathInterval ? new PathRecorder(queues.length, plan.pathInterval) : null;
-    this.warmupSeries = plan.recordWarmupSeries ? new BatchSeries({ batchSize: 5, maxBatches: 4096 }) : null;
-    this.pilotMessages = plan.pilot?.messages ?? Infinity;
   }
 
   /** Runs the replication to its end. */
   run(): void {
     const cal = this.cal;
-    const plan = this.plan;
-    this.startMs = plan.clock?.() ?? 0;
     for (let i = 0; i < this.arrivals.length; i++) {
       const t = this.arrivals[i]?.next() ?? Infinity;
       if (t < Infinity) cal.schedule(t, P_ARRIVAL, K_ARRIVAL, i, 0);
     }
-    if (plan.pilot) {
-      if (plan.pilot.duration < Infinity) cal.schedule(plan.pilot.duration, P_CONTROL, K_CONTROL, CONTROL_PILOT_END, 0);
-    } else if (plan.warmupMessages === 0 && plan.warmupDuration === 0) this.endWarmup(0);
-    else if (plan.warmupDuration > 0) cal.schedule(plan.warmupDuration, P_CONTROL, K_CONTROL, 0, 0);
-    const budget = plan.eventBudget;
+    this.begin();
     const path = this.path;
     const lengthOf = (q: number) => this.brokers[q]!.readyCount + this.brokers[q]!.unacked;
     while (!this.done && cal.pop()) {
@@ -194,8 +139,7 @@ export class NetworkModel implements BrokerHost, ReplicationModel {
         case K_DEADLETTER: this.publishInto(cal.b, cal.a, true); break;
         default: this.onControl(cal.a);
       }
-      if ((++this.events & 0xffff) === 0) this.checkBudgets();
-      if (this.events >= budget) this.stop("event budget");
+      this.counted();
     }
   }
 
@@ -204,9 +148,8 @@ export class NetworkModel implements BrokerHost, ReplicationModel {
     return this.cal.time;
   }
 
-  /** Time the run covers after warm-up (s). */
-  get measuredDuration(): number {
-    return this.cal.time - this.warmupEnd;
+  protected scheduleControl(at: number, what: number): void {
+    this.cal.schedule(at, P_CONTROL, K_CONTROL, what, 0);
   }
 
   // --- BrokerHost ---------------------------------------------------------------------------
@@ -289,12 +232,6 @@ export class NetworkModel implements BrokerHost, ReplicationModel {
     if (this.warm) this.stats[q]!.expired++;
     if (this.trace) this.emit("expire", msg, q);
     this.brokers[q]!.expire(msg);
-  }
-
-  private onControl(what: number): void {
-    if (what === CONTROL_PILOT_END) this.done = true;
-    else if (!this.warm) this.endWarmup(this.cal.time);
-    else this.done = true;
   }
 
   // --- message flow -------------------------------------------------------------------------
@@ -381,79 +318,20 @@ export class NetworkModel implements BrokerHost, ReplicationModel {
       this.publishInto(fanout[0]!, msg);
       return;
     }
-    const cum = spec.routeCum;
-    if (cum.length > 0) {
-      // A single route taken with probability 1 (a pipeline) needs no draw: the routing stream
-      // serves only this decision, so skipping it changes no result.
-      if (cum.length === 1 && cum[0]! >= 1) {
-        this.publishInto(spec.routeTo[0]!, msg);
-        return;
-      }
-      const u = this.routeRng[spec.index]!();
-      for (let i = 0; i < cum.length; i++) {
-        if (u < cum[i]!) {
-          this.publishInto(spec.routeTo[i]!, msg);
-          return;
-        }
-      }
-    }
-    this.leave(msg, LEAVE_SERVED);
+    const next = this.nextQueue(spec.index);
+    if (next >= 0) this.publishInto(next, msg);
+    else this.leave(msg, LEAVE_SERVED);
   }
 
   private leave(msg: number, how: number): void {
     const s = this.store;
-    const now = this.cal.time;
     const family = s.family[msg]!;
-    const born = s.bornAt[msg]!;
-    const entry = s.entry[msg]!;
     const exit = s.queue[msg]!;
-    const visits = s.visits[msg]!;
-    const node = s.pathNode[msg]!;
     if (this.trace) this.emit("leave", msg, exit >= 0 ? exit : undefined, undefined, how === LEAVE_SERVED ? "served" : "lost");
+    // A fanout copy departs with the last of its family, served only if all of them were.
+    if (family < 0) this.departed(msg, exit, how === LEAVE_SERVED);
+    else if (this.families.leave(family, how === LEAVE_SERVED)) this.departed(msg, exit, this.families.lastServed);
     s.free(msg);
-    if (family >= 0 && !this.families.leave(family, how === LEAVE_SERVED)) return;
-    const servedAll = family >= 0 ? this.families.lastServed : how === LEAVE_SERVED;
-    this.departures++;
-    this.warmupSeries?.add(now - born);
-    if (!this.warm) {
-      if (this.departures >= this.pilotMessages) this.done = true;
-      else if (this.departures >= this.plan.warmupMessages && this.plan.warmupDuration === 0) this.endWarmup(now);
-      return;
-    }
-    if (servedAll) {
-      const net = this.network;
-      net.served++;
-      net.sumW += now - born;
-      if (this.hasNetwork) {
-        net.sojourn.add(now - born);
-        this.routes!.record(node, entry, exit, visits, now - born);
-      }
-    }
-    if (this.onBatch !== null && --this.untilBatch === 0) {
-      this.untilBatch = this.plan.batchEvery!;
-      this.onBatch();
-    }
-    if (this.departures >= this.stopAtDepartures) this.done = true;
-  }
-
-  private endWarmup(now: number): void {
-    this.warm = true;
-    this.warmupEnd = now;
-    this.departuresAtWarmup = this.departures;
-    this.stopAtDepartures = this.departures + this.plan.messages;
-    this.untilBatch = this.plan.batchEvery ?? 0;
-    for (let q = 0; q < this.brokers.length; q++) {
-      const b = this.brokers[q]!;
-      b.resetAreas(now);
-      this.stats[q]!.resetAt(now);
-      this.inSystemAtWarmup[q] = b.readyCount + b.unacked;
-    }
-    if (this.plan.duration < Infinity) this.cal.schedule(now + this.plan.duration, P_CONTROL, K_CONTROL, 1, 0);
-  }
-
-  private stop(reason: StopReason): void {
-    if (this.stopped === null) this.stopped = reason;
-    this.done = true;
   }
 
   private emit(event: TraceEvent["event"], msg: number, q?: number, consumer?: number, detail?: string): void {
@@ -462,16 +340,6 @@ export class NetworkModel implements BrokerHost, ReplicationModel {
     if (consumer !== undefined) e.consumer = consumer;
     if (detail !== undefined) e.detail = detail;
     this.trace!(e);
-  }
-
-  private checkBudgets(): void {
-    const p = this.plan;
-    if (p.clock && p.timeBudgetMs !== undefined && p.clock() - this.startMs > p.timeBudgetMs) this.stop("time budget");
-    if (p.onProgress) {
-      const byMessages = p.messages < Infinity ? (this.departures - this.departuresAtWarmup) / p.messages : 0;
-      const byTime = p.duration < Infinity ? this.measuredDuration / p.duration : 0;
-      p.onProgress(this.warm ? Math.min(1, Math.max(byMessages, byTime)) : 0);
-    }
   }
 }
 
