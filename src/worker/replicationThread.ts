@@ -1,6 +1,7 @@
 /**
- * worker_threads entry: claims replications of a prepared scenario one at a time from a shared
- * counter and posts their summaries back as plain data. Started by `runScenarioThreads` (src/worker/threads.ts).
+ * worker_threads entry: waits for the plan (the warm-up settled by the starting thread), then
+ * claims replications one at a time from a shared counter and posts their summaries back as
+ * plain data. Started by `runScenarioThreads` (src/worker/threads.ts).
  */
 import { performance } from "node:perf_hooks";
 import { parentPort, workerData } from "node:worker_threads";
@@ -12,17 +13,23 @@ import type { Scenario } from "../scenario/types.ts";
 
 interface Job {
   scenario: Scenario;
-  plan: ReplicationPlan;
-  warmup: WarmupInfo;
   /** The shared counter of the next replication to claim (Atomics.add), and how many there are. */
   next: Int32Array;
   total: number;
 }
 
-const job = workerData as Job;
-const prep = prepareRun(job.scenario, {}, { plan: job.plan, warmup: job.warmup });
-for (let r = Atomics.add(job.next, 0, 1); r < job.total; r = Atomics.add(job.next, 0, 1)) {
-  const t0 = performance.now();
-  const { summary } = simulateReplication(prep, r);
-  parentPort!.postMessage({ index: r, state: summaryToState(summary), ms: performance.now() - t0 });
+/** Sent once the starting thread has settled the warm-up. */
+interface Settled {
+  plan: ReplicationPlan;
+  warmup: WarmupInfo;
 }
+
+const job = workerData as Job;
+parentPort!.once("message", ({ plan, warmup }: Settled) => {
+  const prep = prepareRun(job.scenario, {}, { plan, warmup });
+  for (let r = Atomics.add(job.next, 0, 1); r < job.total; r = Atomics.add(job.next, 0, 1)) {
+    const t0 = performance.now();
+    const { summary } = simulateReplication(prep, r);
+    parentPort!.postMessage({ index: r, state: summaryToState(summary), ms: performance.now() - t0 });
+  }
+});

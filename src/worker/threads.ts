@@ -6,7 +6,7 @@ import { Worker } from "node:worker_threads";
 import type { ReplicationPlan } from "../simulation/model.ts";
 import { summaryFromState, type ReplicationState, type ReplicationSummary } from "../simulation/replicationSummary.ts";
 import type { RunResult } from "../simulation/result.ts";
-import { finishRun, prepareRun, runScenario, simulateReplication, usesBatchMeans, type RunOptions } from "../simulation/run.ts";
+import { finishRun, prepareRun, runScenario, simulateReplication, usesBatchMeans, type PreparedRun, type RunOptions } from "../simulation/run.ts";
 import type { Scenario } from "../scenario/types.ts";
 
 const tsEntry = new URL("./replicationThread.ts", import.meta.url);
@@ -76,7 +76,7 @@ export interface ReplicationTiming {
 
 /**
  * Runs a scenario's replications on `threads` threads, one per core (Node: the CLI): this thread
- * and `threads - 1` worker threads. The pilot warm-up runs first on this thread; replication r keeps its stream names, so the result is
+ * and `threads - 1` worker threads. The pilot warm-up runs on this thread while the workers start; replication r keeps its stream names, so the result is
  * identical to `runScenario`'s. Falls back to one thread for a single replication, a precision
  * target (sequential by nature) or one core.
  */
@@ -84,7 +84,6 @@ export async function runScenarioThreads(scenario: Scenario, options: RunOptions
   const threads = Math.min(options.threads ?? defaultThreads(scenario), scenario.run.replications);
   if (threads < 2 || usesBatchMeans(scenario) || scenario.run.precision !== undefined || options.detail) return runScenario(scenario, options);
   const start = options.clock?.() ?? 0;
-  const prep = prepareRun(scenario, options);
   const entry = await threadEntry();
   // Replications are claimed one at a time from a shared counter (Atomics), by this thread and
   // `threads - 1` workers: a thread that runs faster (a bundled worker, a quieter core) takes
@@ -94,8 +93,10 @@ export async function runScenarioThreads(scenario: Scenario, options: RunOptions
   const states = new Map<number, ReplicationState>();
   const local = new Map<number, ReplicationSummary>();
   const done = () => options.onProgress?.((states.size + local.size) / total);
-  const workers = Array.from({ length: threads - 1 }, (_, w) => new Promise<void>((resolve, reject) => {
-    const worker = new Worker(entry, { workerData: { entry: tsEntry.href, scenario, plan: plainPlan(prep.plan), warmup: prep.warmup, next, total } });
+  // The workers start first and load while this thread settles the warm-up (the MSER pilot can
+  // take as long as a replication); they are sent the plan once it is known.
+  const started = Array.from({ length: threads - 1 }, () => new Worker(entry, { workerData: { entry: tsEntry.href, scenario, next, total } }));
+  const workers = started.map((worker, w) => new Promise<void>((resolve, reject) => {
     worker.on("message", (m: { index: number; state: ReplicationState; ms: number }) => {
       states.set(m.index, m.state);
       options.onReplication?.({ index: m.index, thread: w + 1, ms: m.ms });
@@ -104,6 +105,15 @@ export async function runScenarioThreads(scenario: Scenario, options: RunOptions
     worker.on("error", reject);
     worker.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`replication thread exited with code ${code}`))));
   }));
+  let prep: PreparedRun;
+  try {
+    prep = prepareRun(scenario, options);
+  } catch (error) {
+    for (const worker of started) void worker.terminate();
+    await Promise.allSettled(workers);
+    throw error;
+  }
+  for (const worker of started) worker.postMessage({ plan: plainPlan(prep.plan), warmup: prep.warmup });
   // This thread, otherwise idle while it waits, claims replications too once the workers are started.
   for (let r = Atomics.add(next, 0, 1); r < total; r = Atomics.add(next, 0, 1)) {
     const t0 = options.clock?.() ?? 0;
