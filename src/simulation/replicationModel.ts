@@ -1,4 +1,4 @@
-import type { QueueCounts } from "../broker/counts.ts";
+import type { BrokerQueue } from "../broker/brokerQueue.ts";
 import type { BatchSeries } from "../stats/batchSeries.ts";
 import type { QuantileSketch } from "../stats/quantileSketch.ts";
 import type { CompiledQueue } from "./compile.ts";
@@ -8,19 +8,6 @@ import type { PathRecorder } from "./pathRecorder.ts";
 import type { RouteStats } from "./routeStats.ts";
 import type { StationStats } from "./stationStats.ts";
 
-/** What the statistics read of one queue's broker state (BrokerQueue has it all). */
-export interface QueueView {
-  readonly counts: QueueCounts;
-  readonly readyCount: number;
-  readonly unacked: number;
-  /** Time-integrals since warm-up: ready, unacked, and time with a consumer able to take a message. */
-  readonly readyArea: number;
-  readonly unackedArea: number;
-  readonly creditArea: number;
-  /** Brings the time-integrals up to `now`. */
-  advance(now: number): void;
-}
-
 /**
  * One replication of a scenario, as the run, its summaries, batch means and charts read it.
  * NetworkModel runs every scenario; FifoNetworkModel runs the common ones (FIFO, prefetch 1, no
@@ -29,7 +16,7 @@ export interface QueueView {
 export interface ReplicationModel {
   readonly queues: CompiledQueue[];
   readonly plan: ReplicationPlan;
-  readonly brokers: readonly QueueView[];
+  readonly brokers: readonly BrokerQueue[];
   readonly stats: readonly StationStats[];
   readonly network: { served: number; sumW: number; sojourn: QuantileSketch };
   readonly routes: RouteStats | null;
