@@ -28,9 +28,9 @@ for (const w of coreWorkloads) runReference(w, Number(warmupArg));
 const general: Record<string, Measured> = {};
 const reference: Record<string, Measured> = {};
 for (const w of coreWorkloads) {
-  const m = measureInterleaved(repeats, { general: () => runEngine(w, messages, 1, "general"), reference: () => runReference(w, messages) });
+  const m = measureInterleaved(repeats, messages, { general: (n) => runEngine(w, n, 1, "general"), reference: (n) => runReference(w, n) });
   general[w.id] = m.get("general")!;
   reference[w.id] = m.get("reference")!;
 }
-const report: GeneralReport = { general, reference, ttl: measure(repeats, () => runEngine(TTL, messages)) };
+const report: GeneralReport = { general, reference, ttl: measure(repeats, messages, (n) => runEngine(TTL, n)) };
 process.send?.({ report });

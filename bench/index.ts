@@ -9,7 +9,8 @@
  * reference and simjs for its ratios, so they still run, unprinted, when left out). The engine, the reference
  * and simjs run in turn on each workload, and the Calendar and the object heap in turn, so that
  * load from other processes falls on a figure and its baseline alike.
- * Garbage is collected before each timed run (see `gcFunction` in measure.ts).
+ * Garbage is collected before each timed run, then an untimed run of 20,000 messages compiles again
+ * what the collection deoptimised (see `measureInterleaved` in measure.ts).
  */
 import { fork } from "node:child_process";
 import os from "node:os";
@@ -18,7 +19,7 @@ import { holdCalendar, holdObjectHeap, type HoldFigure } from "./calendar.ts";
 import type { CalendarReport, CalendarRuns } from "./calendarChild.ts";
 import type { GeneralReport } from "./generalChild.ts";
 import { runEngine } from "./engine.ts";
-import { gcFunction, measure, measureInterleaved, median, nowMs, type Measured, type RunFigure } from "./measure.ts";
+import { gcFunction, measure, measureInterleaved, rewarmMessages, median, nowMs, type Measured, type RunFigure } from "./measure.ts";
 import { runReference } from "./reference.ts";
 import { runSimjs } from "./simjs.ts";
 import { formatCount, formatFixed, formatMega, formatMet, formatRatio, formatTable, type Column } from "./table.ts";
@@ -109,8 +110,8 @@ function runAll(wanted: readonly string[], list: readonly Workload[]): Map<strin
   if (wanted.length === 0) return out;
   for (const w of list) {
     progress(`${w.id}: ${wanted.join(", ")} in turn, ${formatCount(messages)} messages, best of ${repeats}`);
-    const contenders = Object.fromEntries(wanted.map((name) => [name, () => runners[name]!(w, messages)]));
-    for (const [name, m] of measureInterleaved(repeats, contenders)) out.get(name)!.set(w, m);
+    const contenders = Object.fromEntries(wanted.map((name) => [name, (n: number) => runners[name]!(w, n)]));
+    for (const [name, m] of measureInterleaved(repeats, messages, contenders)) out.get(name)!.set(w, m);
   }
   return out;
 }
@@ -264,7 +265,7 @@ async function longTasksSection(): Promise<void> {
 async function main(): Promise<void> {
   const started = nowMs();
   console.log(`Kendall benchmarks: ${quick ? "quick" : "full"} run, ${formatCount(messages)} messages per workload`);
-  console.log(`node ${process.version}, ${os.cpus().length} CPUs, load average ${os.loadavg().map((x) => x.toFixed(2)).join(" ")}, gc between runs: ${gcFunction ? "yes" : "no"}`);
+  console.log(`node ${process.version}, ${os.cpus().length} CPUs, load average ${os.loadavg().map((x) => x.toFixed(2)).join(" ")}, gc between runs: ${gcFunction ? `yes, each followed by an untimed run of ${formatCount(rewarmMessages)} messages` : "no"}`);
   console.log(`Each figure is the best of ${repeats} runs (highest events/s, lowest ns), contenders run in turn; the median follows in brackets. Reported, not asserted.`);
   if (["engine", "reference", "simjs", "calendar"].some((s) => sections.has(s))) warmUp();
 
@@ -278,7 +279,7 @@ async function main(): Promise<void> {
   let simjsTtl: Measured | null = null;
   if (simjs) {
     progress(`TTL: simjs, ${formatCount(simjsTtlMessages)} messages, once`);
-    simjsTtl = measure(1, () => runSimjs(TTL, simjsTtlMessages));
+    simjsTtl = measure(1, simjsTtlMessages, (n) => runSimjs(TTL, n));
   }
 
   if (engine && general && reference && simjs && simjsTtl) {

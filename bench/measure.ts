@@ -51,26 +51,43 @@ export function nowMs(): number {
   return performance.now();
 }
 
+/** A contender: runs its workload on `messages` messages and times it. */
+export type Contender = (messages: number) => RunFigure;
+
+/** Messages of the untimed run that follows each collection (see `measureInterleaved`). */
+export const rewarmMessages = 20_000;
+
 /**
- * Runs `run` `repeats` times (collecting garbage before each when possible) and keeps the best
- * run by events/s: on a shared, noisy machine the fastest run is the one least disturbed.
+ * Runs `run` `repeats` times on `messages` messages (collecting garbage before each when
+ * possible) and keeps the best run by events/s: on a shared, noisy machine the fastest run is
+ * the one least disturbed.
  */
-export function measure(repeats: number, run: () => RunFigure): Measured {
-  return measureInterleaved(repeats, { run }).get("run")!;
+export function measure(repeats: number, messages: number, run: Contender): Measured {
+  return measureInterleaved(repeats, messages, { run }).get("run")!;
 }
 
 /**
  * Like `measure` for several contenders at once, run in rotation (a, b, c, a, b, c, ...) so
  * that load from other processes falls on all of them alike and their ratios stay meaningful.
  * Returns each contender's best run (by events/s) and median rate, by name.
+ *
+ * Before each timed run: a full collection, so that no contender pays for another's garbage,
+ * then an untimed run of `rewarmMessages` messages. A full collection also frees the hidden
+ * classes of the last run's objects that nothing holds any more, and V8 deoptimises every
+ * function compiled against them: timed at once, a contender would run its first part
+ * unoptimised (W1 on the engine before it kept its models' classes, see
+ * src/simulation/replicationBase.ts: 7.5-7.9 M events/s against 11.2-12.0; the reference
+ * loop lost ~20%). The short run compiles it again, so each is timed warm, as between runs
+ * without a collection.
  */
-export function measureInterleaved(repeats: number, runs: Record<string, () => RunFigure>): Map<string, Measured> {
+export function measureInterleaved(repeats: number, messages: number, runs: Record<string, Contender>): Map<string, Measured> {
   if (!(repeats >= 1)) throw new RangeError(`measure: repeats must be >= 1, got ${repeats}`);
   const figures = new Map<string, RunFigure[]>(Object.keys(runs).map((name) => [name, []]));
   for (let i = 0; i < repeats; i++) {
     for (const [name, run] of Object.entries(runs)) {
       collectGarbage();
-      figures.get(name)!.push(run());
+      run(Math.min(rewarmMessages, messages));
+      figures.get(name)!.push(run(messages));
     }
   }
   const out = new Map<string, Measured>();

@@ -116,6 +116,20 @@ export class MessageStore {
     this.live--;
   }
 
+  /** Number of messages the arrays hold before they grow. */
+  get capacity(): number {
+    return this.state.length;
+  }
+
+  /**
+   * Frees everything and gives the memory back: the arrays shrink to 16 messages. For a store
+   * whose run is over (see ReplicationBase), which may have grown to a backlog of 10^6.
+   */
+  release(): void {
+    this.clear();
+    this.resize(16);
+  }
+
   /** Frees everything; capacity is kept. */
   clear(): void {
     this.freeCount = 0;
@@ -130,9 +144,13 @@ export class MessageStore {
   }
 
   private grow(): void {
-    const cap = this.state.length * 2;
-    const f64 = (a: Float64Array) => { const b = new Float64Array(cap); b.set(a); return b; };
-    const i32 = (a: Int32Array) => { const b = new Int32Array(cap); b.set(a); return b; };
+    this.resize(this.state.length * 2);
+  }
+
+  /** Reallocates every array at `cap` messages, keeping the first `cap` of each. */
+  private resize(cap: number): void {
+    const f64 = (a: Float64Array) => { const b = new Float64Array(cap); b.set(a.subarray(0, cap)); return b; };
+    const i32 = (a: Int32Array) => { const b = new Int32Array(cap); b.set(a.subarray(0, cap)); return b; };
     this.enqueuedAt = f64(this.enqueuedAt);
     this.bornAt = f64(this.bornAt);
     this.serviceStartAt = f64(this.serviceStartAt);
@@ -153,7 +171,7 @@ export class MessageStore {
     this.pathNode = i32(this.pathNode);
     this.freeIds = i32(this.freeIds);
     const st = new Uint8Array(cap);
-    st.set(this.state);
+    st.set(this.state.subarray(0, cap));
     this.state = st;
   }
 }

@@ -123,6 +123,20 @@ export class Calendar extends EventHeap {
     this.time = 0;
   }
 
+  /** As EventHeap's, and the slots shrink to 16 too. */
+  override discard(): void {
+    super.discard();
+    this.dead = 0;
+    this.freeCount = 0;
+    this.nextSlot = 0;
+    this.slotKind = new Int32Array(16);
+    this.slotA = new Int32Array(16);
+    this.slotB = new Int32Array(16);
+    this.slotGen = new Int32Array(16);
+    this.slotState = new Uint8Array(16);
+    this.freeSlots = new Int32Array(16);
+  }
+
   private dropCancelledTop(): void {
     while (this.n > 0 && this.slotState[payloadOf(this.heap[1]!)] === CANCELLED) {
       const slot = payloadOf(this.heap[1]!);

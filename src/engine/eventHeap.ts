@@ -89,6 +89,15 @@ export class EventHeap {
     this.seq = 0;
   }
 
+  /**
+   * Drops every pending event and gives the memory back (the array shrinks to 16 entries); the
+   * clock stays where it is. For an event list whose run is over (see ReplicationBase).
+   */
+  discard(): void {
+    this.empty();
+    this.heap = new Float64Array(32);
+  }
+
   /** Restores heap order over entries 0..n-1 in O(n) (Floyd's construction), after entries were removed in place. */
   protected heapify(): void {
     for (let i = (this.n >> 1) - 1; i >= 0; i--) this.siftDown(i);

@@ -132,6 +132,7 @@ export class FifoNetworkModel extends ReplicationBase implements BrokerHost {
       else this.onControl(code - controlBase);
       this.counted();
     }
+    this.finish(heap);
   }
 
   private onArrival(q: number): void {

@@ -141,6 +141,7 @@ export class NetworkModel extends ReplicationBase implements BrokerHost {
       }
       this.counted();
     }
+    this.finish(cal);
   }
 
   /** The simulation clock (s). */

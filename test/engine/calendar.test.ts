@@ -15,6 +15,16 @@ describe("Calendar", () => {
     expect(drain(cal).map((e) => e[0])).toEqual([1, 2, 3, 4, 5]);
   });
 
+  it("discards its events and slots when a run is over, keeping the clock", () => {
+    const cal = new Calendar(4);
+    for (let t = 1; t <= 3_000; t++) cal.schedule(t, 0, 1, t, 0);
+    cal.pop();
+    cal.discard();
+    expect([cal.time, cal.size, cal.pop()]).toEqual([1, 0, false]);
+    cal.schedule(5, 0, 2, 7, 8);
+    expect(drain(cal)).toEqual([[5, 2, 7]]);
+  });
+
   it("breaks time ties by same-time priority, then by scheduling order", () => {
     const cal = new Calendar();
     cal.schedule(1, 30, 7, 1, 0);

@@ -17,6 +17,17 @@ describe("EventHeap", () => {
     expect(h.time).toBe(2.5);
   });
 
+  it("discards its events and memory when a run is over, keeping the clock", () => {
+    const h = new EventHeap(4);
+    for (let i = 0; i < 5_000; i++) h.push(i, 0, i);
+    h.next();
+    h.discard();
+    expect(h.time).toBe(0);
+    expect(h.next()).toBe(-1);
+    h.push(3, 0, 9);
+    expect([h.next(), h.time]).toEqual([9, 3]);
+  });
+
   it("keeps payloads up to 2^24 - 1 exact, at any priority", () => {
     const h = new EventHeap();
     h.push(1, 63, PAYLOAD_SPACE - 1);
