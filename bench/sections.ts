@@ -5,6 +5,7 @@ import { performance } from "node:perf_hooks";
 import { runScenario } from "../src/simulation/run.ts";
 import { runScenarioThreads, type ReplicationTiming } from "../src/worker/threads.ts";
 import { threadsScenario } from "./threadsScenario.ts";
+import { benchPageWorkers } from "./pageWorkers.ts";
 import { benchUi } from "./ui.ts";
 
 const fmt = (x: number, d = 1) => (Number.isFinite(x) ? x.toFixed(d) : "n/a");
@@ -62,6 +63,14 @@ export async function threadsSection(quick: boolean): Promise<void> {
     console.log(`  one replication pinned to each processor (taskset, best of 3): ${paces.map((p, k) => `cpu ${k} ${fmt(p, 0)} ms`).join(", ")}`);
     console.log(`  so against the fastest processor alone, ${threads} threads give at most ${fmt(ceiling, 2)}x here, before the worker's start (~0.1 s) and the wait for the last replication`);
   }
+  // The page: the same scenario at 10^6 messages a replication even in a quick run, so that it is
+  // long enough for the page to spread it (parallelWorthIt: 5 * 10^6 messages in all).
+  const page = await benchPageWorkers({ messages: 1_000_000, repeats: quick ? 1 : 3 });
+  if (!page) {
+    console.log("  in the page: skipped, no Chromium at /usr/bin/chromium");
+    return;
+  }
+  console.log(`  in the page (headless Chromium, production build, 8 x 1000000 messages, best of ${quick ? 1 : 3} each, in turn): one worker ${fmt(page.oneMs, 0)} ms, ${page.workers} workers (${page.processors} processors) ${fmt(page.manyMs, 0)} ms: speed-up ${fmt(page.oneMs / page.manyMs, 2)}x; same figures: ${page.same ? "yes" : "NO"}`);
 }
 
 /** Slider move to redrawn charts in headless Chromium (10^5 messages). */

@@ -52,6 +52,28 @@ export interface RunOptions {
   model?: "auto" | "general";
 }
 
+/** Below this many messages in all, starting threads or workers (~0.1 s each, and a cold JIT) costs more than it saves. */
+const PARALLEL_WORTH_IT = 5_000_000;
+
+/**
+ * Whether a scenario's replications are worth running on several threads (the CLI) or workers
+ * (the page): more than one replication, no precision target (which adds replications one at a
+ * time), and at least 5 * 10^6 messages in all.
+ */
+export function parallelWorthIt(scenario: Scenario): boolean {
+  const run = scenario.run;
+  if (run.replications < 2 || run.precision !== undefined) return false;
+  const rate = scenario.queues.reduce((a, q) => a + (q.arrival?.process === "poisson" ? q.arrival.rate : 0), 0);
+  const perReplication = run.messages ?? (run.duration ?? 0) * rate;
+  return perReplication * run.replications >= PARALLEL_WORTH_IT;
+}
+
+/** The plan without its functions (clock, progress), which cannot cross to another thread. */
+export function plainPlan(plan: ReplicationPlan): ReplicationPlan {
+  const { clock: _c, onProgress: _p, ...rest } = plan;
+  return rest;
+}
+
 /** A scenario compiled and warmed up: what every replication shares. */
 export interface PreparedRun {
   scenario: Scenario;

@@ -138,6 +138,7 @@ export interface RunResult {
   /** Whether a `run.precision` target was met (present only when one was set). */
   precision?: { target: number; achieved: number; met: boolean };
   warmup: WarmupInfo;
-  runtime: { events: number; wallMs: number; eventsPerSec: number };
+  /** `threads`: how many threads the replications ran on, when more than one (left out for one). */
+  runtime: { events: number; wallMs: number; eventsPerSec: number; threads?: number };
   detail?: RunDetail;
 }

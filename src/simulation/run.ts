@@ -6,12 +6,16 @@ import { prepareRun, simulateReplication, type PreparedRun, type RunOptions, run
 import type { ReplicationModel } from "./replicationModel.ts";
 import { summarizeReplication, type ReplicationSummary } from "./replicationSummary.ts";
 import type { RunResult } from "./result.ts";
-import { runDetail } from "./runDetail.ts";
+import { runDetail, type FirstReplication } from "./runDetail.ts";
 
 export { planReplications, prepareRun, runLimits, simulateReplication, usesBatchMeans, type PreparedRun, type RunOptions } from "./replication.ts";
 
-/** Assembles the result of finished replications (in replication order). */
-export function finishRun(prep: PreparedRun, reps: ReplicationSummary[], extras: { batches: BatchRecorder | null; first: ReplicationModel | null; wallMs: number; detail?: boolean; precision?: RunResult["precision"] }): RunResult {
+/**
+ * Assembles the result of finished replications (in replication order). `first` is the first
+ * replication's model, or what the charts read of it (its queue-length path and warm-up end);
+ * `threads`, when over 1, the number of threads the replications ran on.
+ */
+export function finishRun(prep: PreparedRun, reps: ReplicationSummary[], extras: { batches: BatchRecorder | null; first: FirstReplication | null; wallMs: number; detail?: boolean; precision?: RunResult["precision"]; threads?: number }): RunResult {
   const result = aggregate(prep.scenario, prep.queues, prep.loads, reps, extras.batches);
   const detail = extras.detail && extras.first ? runDetail(extras.first, prep.queues, reps) : undefined;
   const events = reps.reduce((a, r) => a + r.events, 0);
@@ -22,9 +26,20 @@ export function finishRun(prep: PreparedRun, reps: ReplicationSummary[], extras:
     replications: reps.length,
     ...(extras.precision ? { precision: extras.precision } : {}),
     warmup: prep.warmup,
-    runtime: { events, wallMs: extras.wallMs, eventsPerSec: extras.wallMs > 0 ? Math.round(events / (extras.wallMs / 1000)) : 0 },
+    runtime: { events, wallMs: extras.wallMs, eventsPerSec: extras.wallMs > 0 ? Math.round(events / (extras.wallMs / 1000)) : 0, ...(extras.threads !== undefined && extras.threads > 1 ? { threads: extras.threads } : {}) },
     ...(detail ? { detail } : {}),
   };
+}
+
+/**
+ * Interval (simulated s) at which the first replication records its queue-length path for the
+ * charts: a 400th of the run's expected span, so the chart has ~400 points whatever its length.
+ */
+export function detailPathInterval(prep: PreparedRun): number {
+  const { plan } = prep;
+  const totalRate = prep.loads.reduce((a, l) => a + l.external, 0);
+  const span = plan.duration < Infinity ? plan.duration + plan.warmupDuration : (plan.messages + plan.warmupMessages) / Math.max(totalRate, 1e-9);
+  return span / 400;
 }
 
 /**
@@ -35,13 +50,10 @@ export function finishRun(prep: PreparedRun, reps: ReplicationSummary[], extras:
 export function runScenario(scenario: Scenario, options: RunOptions = {}): RunResult {
   const start = options.clock?.() ?? 0;
   const prep = prepareRun(scenario, options);
-  const { plan } = prep;
   const reps: ReplicationSummary[] = [];
   let batches: BatchRecorder | null = null;
   let first: ReplicationModel | null = null;
   const run = scenario.run;
-  const totalRate = prep.loads.reduce((a, l) => a + l.external, 0);
-  const span = plan.duration < Infinity ? plan.duration + plan.warmupDuration : (plan.messages + plan.warmupMessages) / Math.max(totalRate, 1e-9);
   const clock = options.clock;
   const partialEveryMs = options.partialEveryMs ?? 500;
   let lastPartial = start;
@@ -58,7 +70,7 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunRe
     : undefined;
   const runOne = (r: number) => {
     const onProgress = options.onProgress ? (f: number) => options.onProgress!((reps.length + f) / run.replications) : undefined;
-    const out = simulateReplication(prep, r, { pathInterval: options.detail && first === null ? span / 400 : 0, onProgress, ...(r === 0 && options.trace ? { trace: options.trace } : {}) }, checkpoint);
+    const out = simulateReplication(prep, r, { pathInterval: options.detail && first === null ? detailPathInterval(prep) : 0, onProgress, ...(r === 0 && options.trace ? { trace: options.trace } : {}) }, checkpoint);
     first ??= out.model;
     batches ??= out.batches;
     reps.push(out.summary);

@@ -1,6 +1,5 @@
 import { QuantileSketch } from "../stats/index.ts";
 import type { CompiledQueue } from "./compile.ts";
-import type { ReplicationModel } from "./replicationModel.ts";
 import type { ReplicationSummary } from "./replicationSummary.ts";
 import type { RunDetail } from "./result.ts";
 
@@ -12,8 +11,14 @@ function mergedHistogram(sketches: QuantileSketch[]) {
   return all.count > 0 ? all.histogram(BINS) : [];
 }
 
+/** What the charts read of the first replication: its queue-length path (null when not recorded) and when its warm-up ended. */
+export interface FirstReplication {
+  readonly path: { readonly times: readonly number[]; readonly lengths: readonly (readonly number[])[] } | null;
+  readonly warmupEnd: number;
+}
+
 /** The chart data of a run: the first replication's queue-length path and pooled histograms. */
-export function runDetail(first: ReplicationModel, queues: CompiledQueue[], reps: ReplicationSummary[]): RunDetail {
+export function runDetail(first: FirstReplication, queues: CompiledQueue[], reps: ReplicationSummary[]): RunDetail {
   const path = first.path;
   const byId = <T>(f: (q: CompiledQueue) => T) => Object.fromEntries(queues.map((q) => [q.id, f(q)]));
   return {

@@ -24,7 +24,11 @@ export interface SweepPoint {
 }
 
 export type WorkerRequest =
-  | { type: "run"; id: number; scenario: Scenario }
+  /**
+   * A run. A long one (see `parallelWorthIt`) runs its replications on one worker per
+   * processor, at most `workers` (default: every processor); the result is the same.
+   */
+  | { type: "run"; id: number; scenario: Scenario; workers?: number }
   /** The analytic load curve of a queue (answered by `curve`, then `done`). */
   | { type: "curve"; id: number; scenario: Scenario; queueId: string }
   /** One short simulation of the load curve at offered load `target` (answered by `sweepPoint`, then `done`). */

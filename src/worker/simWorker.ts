@@ -2,10 +2,15 @@
 /**
  * The Web Worker that runs the engine off the page's thread. One request at a time: the page
  * terminates a worker whose request it no longer needs and starts a fresh one. A long run sends
- * progress, and results so far for the page to refine its charts, before its final result.
+ * progress, and results so far for the page to refine its charts, before its final result. A
+ * long run with several replications (`parallelWorthIt`) runs them on one replication worker
+ * per processor started from here (src/worker/parallelRun.ts), which end with this worker; the
+ * result is the one-worker run's.
  */
 import { runScenario, withAnalytic, type RunResult } from "../simulation/index.ts";
+import { parallelWorthIt } from "../simulation/replication.ts";
 import { analyticCurve, queueRho, sweepPoint } from "./loadSweep.ts";
+import { runScenarioParallel, type Helper, type HelperResponse } from "./parallelRun.ts";
 import type { WorkerRequest, WorkerResponse } from "./protocol.ts";
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -17,7 +22,30 @@ const progressEveryMs = 50;
 
 const post = (response: WorkerResponse) => self.postMessage(response);
 
-function run(id: number, request: Extract<WorkerRequest, { type: "run" }>) {
+/** A replication worker (src/worker/replicationWorker.ts), started from this one; terminated with it. */
+function spawnHelper(): Helper {
+  const worker = new Worker(new URL("./replicationWorker.ts", import.meta.url), { type: "module" });
+  return {
+    send: (request) => worker.postMessage(request),
+    listen: (onResponse, onFailure) => {
+      worker.onmessage = (event: MessageEvent<HelperResponse>) => onResponse(event.data);
+      worker.onerror = (event) => {
+        event.preventDefault();
+        onFailure(event.message || "it did not start");
+      };
+    },
+    terminate: () => worker.terminate(),
+  };
+}
+
+/** Workers a run may use: one per processor, at most what the page asked for. */
+function workersFor(request: Extract<WorkerRequest, { type: "run" }>): number {
+  const processors = typeof navigator !== "undefined" && navigator.hardwareConcurrency > 0 ? navigator.hardwareConcurrency : 1;
+  const asked = request.workers ?? Infinity;
+  return typeof Worker === "undefined" ? 1 : Math.max(1, Math.min(processors, asked));
+}
+
+async function run(id: number, request: Extract<WorkerRequest, { type: "run" }>) {
   let last = 0;
   const clock = () => performance.now();
   const onProgress = (fraction: number) => {
@@ -28,7 +56,12 @@ function run(id: number, request: Extract<WorkerRequest, { type: "run" }>) {
   };
   const start = clock();
   const onPartial = (partial: RunResult) => post({ type: "partial", id, result: withAnalytic(request.scenario, partial), wallMs: clock() - start });
-  const result = withAnalytic(request.scenario, runScenario(request.scenario, { clock, timeBudgetMs, onProgress, onPartial, detail: true }));
+  const options = { clock, timeBudgetMs, onProgress, onPartial, detail: true };
+  const workers = workersFor(request);
+  const raw = workers >= 2 && parallelWorthIt(request.scenario)
+    ? await runScenarioParallel(request.scenario, { ...options, helpers: workers, spawn: spawnHelper })
+    : runScenario(request.scenario, options);
+  const result = withAnalytic(request.scenario, raw);
   post({ type: "result", id, result, wallMs: clock() - start });
 }
 
@@ -48,7 +81,7 @@ function point(id: number, request: Extract<WorkerRequest, { type: "sweepPoint" 
 self.onmessage = (event: MessageEvent<WorkerRequest>) => {
   const request = event.data;
   try {
-    if (request.type === "run") run(request.id, request);
+    if (request.type === "run") run(request.id, request).catch((error: unknown) => post({ type: "error", id: request.id, message: error instanceof Error ? error.message : String(error) }));
     else if (request.type === "curve") curve(request.id, request);
     else point(request.id, request);
   } catch (error) {

@@ -3,10 +3,10 @@ import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
-import type { ReplicationPlan } from "../simulation/model.ts";
 import { summaryFromState, type ReplicationState, type ReplicationSummary } from "../simulation/replicationSummary.ts";
 import type { RunResult } from "../simulation/result.ts";
 import { finishRun, prepareRun, runScenario, simulateReplication, usesBatchMeans, type PreparedRun, type RunOptions } from "../simulation/run.ts";
+import { parallelWorthIt, plainPlan } from "../simulation/replication.ts";
 import type { Scenario } from "../scenario/types.ts";
 
 const tsEntry = new URL("./replicationThread.ts", import.meta.url);
@@ -50,21 +50,10 @@ function bundleUpToDate(): boolean {
   }
 }
 
-/** The plan without functions, which cannot cross a thread boundary. */
-function plainPlan(plan: ReplicationPlan): ReplicationPlan {
-  const { clock: _c, onProgress: _p, ...rest } = plan;
-  return rest;
-}
 
-/** Below this many messages in all, starting threads (~0.1 s each with the bundled entry, and a cold JIT) costs more than it saves. */
-const THREADS_WORTH_IT = 5_000_000;
-
-/** One thread per core for long runs, one thread for short ones. */
+/** One thread per core for long runs (see `parallelWorthIt`), one thread for short ones. */
 export function defaultThreads(scenario: Scenario): number {
-  const run = scenario.run;
-  const rate = scenario.queues.reduce((a, q) => a + (q.arrival?.process === "poisson" ? q.arrival.rate : 0), 0);
-  const perReplication = run.messages ?? (run.duration ?? 0) * rate;
-  return perReplication * run.replications >= THREADS_WORTH_IT ? availableParallelism() : 1;
+  return parallelWorthIt(scenario) ? availableParallelism() : 1;
 }
 
 /** Which thread ran replication `index` (0: this one) and its wall time (ms), for the benchmark. */
@@ -124,5 +113,5 @@ export async function runScenarioThreads(scenario: Scenario, options: RunOptions
   await Promise.all(workers);
   const reps: ReplicationSummary[] = [];
   for (let r = 0; r < total; r++) reps.push(local.get(r) ?? summaryFromState(states.get(r)!));
-  return finishRun(prep, reps, { batches: null, first: null, wallMs: (options.clock?.() ?? 0) - start });
+  return finishRun(prep, reps, { batches: null, first: null, wallMs: (options.clock?.() ?? 0) - start, threads });
 }

@@ -107,6 +107,37 @@ describe.skipIf(!browserAvailable())("the Kendall page in Chromium", () => {
     await page.context().close();
   }, 90_000);
 
+  it("runs a long run's replications on one worker per processor, with the figures of one worker and of Node", async () => {
+    // 4 x 1.5 * 10^6 messages: past the 5 * 10^6 at which parallel workers pay.
+    const long: Scenario = { ...quickMm1(), run: { messages: 1_500_000, warmup: 0, replications: 4 } };
+    const expected = withAnalytic(long, runScenario(long, { detail: true })).queues[long.queues[0]!.id]!.simulated;
+    const read = async (url: string) => {
+      const { page, errors } = await openPage(app, url);
+      await page.waitForFunction(() => /replications, seed/.test(document.querySelector(".run-status")?.textContent ?? ""), undefined, { timeout: 60_000 });
+      const out = {
+        status: (await page.locator(".run-status").innerText()).trim(),
+        processors: await page.evaluate(() => navigator.hardwareConcurrency),
+        W: await figureText(page, "W"),
+        p99: await figureText(page, "p99"),
+        paths: await page.getByTestId("chart-queue-length").locator("path").count(),
+        errors,
+      };
+      await page.context().close();
+      return out;
+    };
+    const parallel = await read(link(app, long));
+    const single = await read(`${link(app, long)}&workers=1`);
+    expect(parallel.processors).toBeGreaterThanOrEqual(2);
+    expect(parallel.status).toContain(`on ${Math.min(parallel.processors, 4)} workers`);
+    expect(single.status).not.toContain("workers");
+    for (const r of [parallel, single]) {
+      expect(r.W).toBe(formatEstimate(expected.W.mean, expected.W.ci95, "seconds"));
+      expect(r.p99).toBe(formatSeconds(expected.wait.p99));
+      expect(r.paths).toBeGreaterThan(0);
+      expect(r.errors).toEqual([]);
+    }
+  }, 120_000);
+
   it("shows the unstable state when rho >= 1", async () => {
     const { page } = await openPage(app, link(app, quickMm1()));
     const first = await waitForRun(page);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { encodeScenarioToUrlParam, parseScenario, serializeScenario, type Scenario } from "../../src/scenario/index.ts";
-import { exportFileName, hrefWithScenario, restoreScenario, storedText, urlParam } from "../../src/ui/model/persistence.ts";
+import { exportFileName, hrefWithScenario, restoreScenario, storedText, urlParam, workersFromSearch } from "../../src/ui/model/persistence.ts";
 import orders from "../../models/orders.json" with { type: "json" };
 import mm1 from "../../models/mm1.json" with { type: "json" };
 
@@ -69,5 +69,16 @@ describe("exportFileName", () => {
     expect(exportFileName({ ...other, name: "Orders, two consumers" })).toBe("orders-two-consumers.json");
     expect(exportFileName({ ...other, name: "<script>/../../" })).toBe("script.json");
     expect(exportFileName({ ...other, name: "!!!" })).toBe("scenario.json");
+  });
+
+  it("reads ?workers=N, and names a value that is not a whole number >= 1 instead of using it", () => {
+    expect(workersFromSearch("?s=abc")).toEqual({ notice: null });
+    expect(workersFromSearch("?workers=1&s=abc")).toEqual({ workers: 1, notice: null });
+    expect(workersFromSearch("?workers=3")).toEqual({ workers: 3, notice: null });
+    for (const bad of ["0", "-2", "1.5", "", "two", "Infinity"]) {
+      const r = workersFromSearch(`?workers=${bad}`);
+      expect(r.workers).toBeUndefined();
+      expect(r.notice).toBe(`The link's workers parameter ${JSON.stringify(bad)} is not a whole number of at least 1; long runs use one worker per processor.`);
+    }
   });
 });

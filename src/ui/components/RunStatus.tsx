@@ -21,6 +21,7 @@ export function RunStatus({ run, progress, stale }: { run: RunState; progress: R
       ) : result ? (
         <p className="hint">
           {formatNumber(result.replications)} replication{result.replications === 1 ? "" : "s"}, seed {String(result.seed)}, {formatCount(result.runtime.events)} events in {formatSeconds(run.wallMs / 1000)}
+          {result.runtime.threads ? ` on ${formatNumber(result.runtime.threads)} workers` : ""}
           {result.warmup.method === "MSER-5" ? `; warm-up ${formatCount(result.warmup.messages ?? 0)} messages (MSER-5)` : ""}
         </p>
       ) : (

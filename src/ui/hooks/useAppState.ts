@@ -2,7 +2,7 @@ import { useEffect, useReducer, useRef, type Dispatch } from "react";
 import type { Scenario } from "../../scenario/index.ts";
 import { appReducer, initialState, type AppAction, type AppState } from "../model/appState.ts";
 import type { Example } from "../model/examples.ts";
-import { hrefWithScenario, restoreScenario, storageKey, storedText } from "../model/persistence.ts";
+import { hrefWithScenario, restoreScenario, storageKey, storedText, workersFromSearch } from "../model/persistence.ts";
 
 function readStored(): string | null {
   try {
@@ -16,7 +16,8 @@ function start(examples: Example[]): AppState {
   const fallback = examples[0]!;
   const restored = restoreScenario(window.location.search, readStored(), fallback.scenario);
   const origin = restored.source === "url" ? "shared link" : restored.source === "storage" ? "your last scenario" : `example ${fallback.file}`;
-  return initialState(restored.scenario, origin, restored.notice ? { text: restored.notice, tone: "error" } : null);
+  const notice = restored.notice ?? workersFromSearch(window.location.search).notice;
+  return initialState(restored.scenario, origin, notice ? { text: notice, tone: "error" } : null);
 }
 
 /** Writes `scenario` to `?s=` (replaceState, no history entry) and localStorage. */

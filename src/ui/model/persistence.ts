@@ -27,6 +27,19 @@ export function restoreScenario(search: string, stored: string | null, fallback:
   return { scenario: fallback, notice: null, source: "default" };
 }
 
+/**
+ * The `?workers=N` parameter: the most workers a long run's replications may use (by default
+ * one per processor; `?workers=1` runs them one after another on one worker). A value that is
+ * not an integer >= 1 is left out, with a notice naming it.
+ */
+export function workersFromSearch(search: string): { workers?: number; notice: string | null } {
+  const raw = new URLSearchParams(search).get("workers");
+  if (raw === null) return { notice: null };
+  const n = Number(raw);
+  if (raw.trim() !== "" && Number.isInteger(n) && n >= 1) return { workers: n, notice: null };
+  return { notice: `The link's workers parameter ${JSON.stringify(raw)} is not a whole number of at least 1; long runs use one worker per processor.` };
+}
+
 /** `href` with the scenario in its `?s=` parameter, other parameters and the fragment kept. */
 export function hrefWithScenario(href: string, scenario: Scenario): string {
   const url = new URL(href);

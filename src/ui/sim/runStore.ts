@@ -41,7 +41,8 @@ export class RunStore extends ExternalStore<RunState> {
   private requested: Scenario | null = null;
   private timer: ReturnType<typeof setTimeout> | undefined;
 
-  constructor(private readonly spawn: () => Worker) {
+  /** `workers`: the most workers a long run's replications may use (default: one per processor). */
+  constructor(private readonly spawn: () => Worker, private readonly workers?: number) {
     super({ result: null, resultScenario: null, wallMs: 0, completed: 0, running: false, partial: false, error: null });
   }
 
@@ -71,7 +72,7 @@ export class RunStore extends ExternalStore<RunState> {
     // Marks read by bench/ui.ts to split a slider's latency into its parts.
     performance.mark("kendall:request");
     this.progress.update(0);
-    this.worker.send({ type: "run", scenario }, (response) => {
+    this.worker.send({ type: "run", scenario, ...(this.workers !== undefined ? { workers: this.workers } : {}) }, (response) => {
       if (response.type === "progress") this.progress.update(response.fraction);
       else if (response.type === "partial") this.set({ result: response.result, resultScenario: scenario, wallMs: response.wallMs, partial: true });
       else if (response.type === "result") {
