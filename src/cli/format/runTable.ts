@@ -135,6 +135,6 @@ export function formatRunTable(result: RunResult, label: string, scenario?: Scen
   }
   const w = result.warmup;
   const warm = w.method === "MSER-5" ? `warm-up MSER-5: ${w.messages} messages${w.detected ? "" : " (no clear end of the transient: consider a longer run)"}` : w.method === "fixed" ? `warm-up fixed` : "no warm-up";
-  out.push(`${result.replications} replication${result.replications === 1 ? "" : "s"}, ${warm}; ${formatNumber(result.runtime.events)} events in ${formatNumber(result.runtime.wallMs / 1000, 3)} s (${formatNumber(result.runtime.eventsPerSec / 1e6, 3)} M events/s)`);
+  out.push(`${result.replications} replication${result.replications === 1 ? "" : "s"}, ${warm}; ${formatNumber(result.runtime.events)} events in ${formatNumber(result.runtime.wallMs / 1000, 3)} s (${formatNumber(result.runtime.eventsPerSec / 1e6, 3)} M events/s)${result.runtime.threads ? ` on ${result.runtime.threads} threads` : ""}`);
   return out.join("\n") + "\n";
 }
