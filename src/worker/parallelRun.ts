@@ -4,7 +4,8 @@
  * interface so that it runs on Web Workers in the page and on in-process stand-ins in tests.
  *
  * The coordinator (`runScenarioParallel`, in the page's simulation worker) runs no replication
- * itself: it settles the warm-up (the MSER pilot) while its helpers start, then hands out
+ * itself: it settles the warm-up (the MSER pilot) while its helpers start (or takes those a
+ * previous run left in its `HelperPool`, already warm), then hands out
  * replication indices one at a time as helpers come free, so a faster helper takes more and none
  * waits for another's last one. Each helper (`serveReplications`, in src/worker/replicationWorker.ts)
  * runs the replications it is given and sends back their summaries as plain data. Replication r
@@ -54,23 +55,60 @@ export interface Helper {
 const progressEveryMs = 50;
 
 /**
- * Runs the scenario's replications on `helpers` helpers started with `spawn`, and returns the
- * result `runScenario` gives (with `runtime.threads`). The caller checks that parallel runs
- * apply (see `parallelWorthIt`): several replications, no precision target, no trace. The
- * helpers are terminated when the run ends, fails, or a helper fails.
+ * Helpers kept between runs: a run takes what it needs (starting more when there are too few) and
+ * gives them back when it ends well, so the next long run finds them started and their code
+ * compiled (a fresh helper's first two replications run ~1.5x slower, see `npm run bench`).
+ * Helpers of a run that failed are terminated, not kept.
  */
-export async function runScenarioParallel(scenario: Scenario, options: RunOptions & { helpers: number; spawn: () => Helper }): Promise<RunResult> {
+export class HelperPool {
+  private idle: Helper[] = [];
+
+  constructor(private readonly spawn: () => Helper) {}
+
+  /** Helpers waiting for a run. */
+  get size(): number {
+    return this.idle.length;
+  }
+
+  take(count: number): Helper[] {
+    const out = this.idle.splice(0, count);
+    while (out.length < count) out.push(this.spawn());
+    return out;
+  }
+
+  giveBack(helpers: readonly Helper[]): void {
+    this.idle.push(...helpers);
+  }
+
+  /** Terminates the waiting helpers. */
+  clear(): void {
+    for (const h of this.idle) h.terminate();
+    this.idle = [];
+  }
+}
+
+/**
+ * Runs the scenario's replications on `helpers` helpers from `pool`, and returns the result
+ * `runScenario` gives (with `runtime.threads`). The caller checks that parallel runs apply (see
+ * `parallelWorthIt`): several replications, no precision target, no trace. The helpers go back
+ * to the pool when the run ends well, and are terminated when it fails or a helper fails.
+ */
+export async function runScenarioParallel(scenario: Scenario, options: RunOptions & { helpers: number; pool: HelperPool }): Promise<RunResult> {
   const clock = options.clock;
   const start = clock?.() ?? 0;
   const total = scenario.run.replications;
   if (scenario.run.precision !== undefined || options.trace) throw new Error("runScenarioParallel: a precision target or a trace runs on one thread (runScenario)");
-  // Started first, so they load while this thread settles the warm-up.
-  const helpers = Array.from({ length: Math.max(1, Math.min(options.helpers, total)) }, () => options.spawn());
+  // Taken first, so that new ones load while this thread settles the warm-up.
+  const helpers = options.pool.take(Math.max(1, Math.min(options.helpers, total)));
+  let ok = false;
   try {
     const prep = prepareRun(scenario, options);
-    return await coordinate(prep, helpers, options, start);
+    const result = await coordinate(prep, helpers, options, start);
+    ok = true;
+    return result;
   } finally {
-    for (const h of helpers) h.terminate();
+    if (ok) options.pool.giveBack(helpers);
+    else for (const h of helpers) h.terminate();
   }
 }
 

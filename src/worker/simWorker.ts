@@ -4,13 +4,13 @@
  * terminates a worker whose request it no longer needs and starts a fresh one. A long run sends
  * progress, and results so far for the page to refine its charts, before its final result. A
  * long run with several replications (`parallelWorthIt`) runs them on one replication worker
- * per processor started from here (src/worker/parallelRun.ts), which end with this worker; the
- * result is the one-worker run's.
+ * per processor started from here (src/worker/parallelRun.ts) and kept for the next long run,
+ * which end with this worker; the result is the one-worker run's.
  */
 import { runScenario, withAnalytic, type RunResult } from "../simulation/index.ts";
 import { parallelWorthIt } from "../simulation/replication.ts";
 import { analyticCurve, queueRho, sweepPoint } from "./loadSweep.ts";
-import { runScenarioParallel, type Helper, type HelperResponse } from "./parallelRun.ts";
+import { HelperPool, runScenarioParallel, type Helper, type HelperResponse } from "./parallelRun.ts";
 import type { WorkerRequest, WorkerResponse } from "./protocol.ts";
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -38,6 +38,9 @@ function spawnHelper(): Helper {
   };
 }
 
+/** Replication workers kept between long runs, warm; they end with this worker. */
+const pool = new HelperPool(spawnHelper);
+
 /** Workers a run may use: one per processor, at most what the page asked for. */
 function workersFor(request: Extract<WorkerRequest, { type: "run" }>): number {
   const processors = typeof navigator !== "undefined" && navigator.hardwareConcurrency > 0 ? navigator.hardwareConcurrency : 1;
@@ -59,7 +62,7 @@ async function run(id: number, request: Extract<WorkerRequest, { type: "run" }>)
   const options = { clock, timeBudgetMs, onProgress, onPartial, detail: true };
   const workers = workersFor(request);
   const raw = workers >= 2 && parallelWorthIt(request.scenario)
-    ? await runScenarioParallel(request.scenario, { ...options, helpers: workers, spawn: spawnHelper })
+    ? await runScenarioParallel(request.scenario, { ...options, helpers: workers, pool })
     : runScenario(request.scenario, options);
   const result = withAnalytic(request.scenario, raw);
   post({ type: "result", id, result, wallMs: clock() - start });

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { parseScenario, type Scenario } from "../../src/scenario/index.ts";
 import type { RunResult } from "../../src/simulation/result.ts";
 import { runScenario } from "../../src/simulation/run.ts";
-import { runScenarioParallel, serveReplications, type Helper, type HelperRequest, type HelperResponse } from "../../src/worker/parallelRun.ts";
+import { HelperPool, runScenarioParallel, serveReplications, type Helper, type HelperRequest, type HelperResponse } from "../../src/worker/parallelRun.ts";
 import { singleQueue } from "../support/scenarios.ts";
 
 /*
@@ -15,13 +15,15 @@ import { singleQueue } from "../support/scenarios.ts";
 
 interface FakeHelpers {
   spawn: () => Helper;
+  pool: HelperPool;
   spawned: number;
   terminated: number;
 }
 
 /** Helpers that each answer after `delay(index)` ms, or fail on replication `failOn`. */
 function fakeHelpers(options: { delay?: (index: number) => number; failOn?: number } = {}): FakeHelpers {
-  const out: FakeHelpers = { spawned: 0, terminated: 0, spawn: () => helper() };
+  const spawn = () => helper();
+  const out: FakeHelpers = { spawned: 0, terminated: 0, spawn, pool: new HelperPool(spawn) };
   const helper = (): Helper => {
     out.spawned++;
     let onResponse: ((r: HelperResponse) => void) | null = null;
@@ -58,16 +60,22 @@ function comparable(r: RunResult): unknown {
 }
 
 describe("replications on the page's workers (runScenarioParallel)", () => {
-  it("give the sequential run's result, with its charts, for 1 to 3 helpers and any finishing order", async () => {
+  it("give the sequential run's result, with its charts, for 1 to 3 helpers and any finishing order, and again on the kept helpers", async () => {
     const s = singleQueue({ arrival: { process: "poisson", rate: 8 }, service: { dist: "lognormal", mean: 0.1, cv: 1.5 }, consumers: 2 }, { messages: 5_000, replications: 5, warmup: "auto" }, 11);
     const sequential = comparable(runScenario(s, { detail: true }));
     for (const helpers of [1, 2, 3]) {
       // Later replications finish first: the result must still be assembled in replication order.
       const fake = fakeHelpers({ delay: (index) => (5 - index) * 3 });
-      const parallel = await runScenarioParallel(s, { detail: true, helpers, spawn: fake.spawn });
+      const parallel = await runScenarioParallel(s, { detail: true, helpers, pool: fake.pool });
       expect(comparable(parallel), `${helpers} helpers`).toEqual(sequential);
       expect(parallel.runtime.threads).toBe(helpers > 1 ? helpers : undefined);
-      expect([fake.spawned, fake.terminated]).toEqual([helpers, helpers]);
+      // Kept for the next run, which starts none and gives the same result.
+      expect([fake.spawned, fake.terminated, fake.pool.size]).toEqual([helpers, 0, helpers]);
+      const again = await runScenarioParallel(s, { detail: true, helpers, pool: fake.pool });
+      expect(comparable(again)).toEqual(sequential);
+      expect(fake.spawned).toBe(helpers);
+      fake.pool.clear();
+      expect(fake.terminated).toBe(helpers);
     }
   });
 
@@ -80,7 +88,7 @@ describe("replications on the page's workers (runScenarioParallel)", () => {
       const base = parsed.scenario;
       if (base.run.precision !== undefined || base.queues.some((q) => q.arrival?.process === "trace")) continue;
       const s: Scenario = { ...base, run: { ...base.run, messages: 3_000, duration: undefined, replications: 3 } };
-      const parallel = await runScenarioParallel(s, { detail: true, helpers: 2, spawn: fakeHelpers({ delay: (i) => (i === 0 ? 10 : 0) }).spawn });
+      const parallel = await runScenarioParallel(s, { detail: true, helpers: 2, pool: fakeHelpers({ delay: (i) => (i === 0 ? 10 : 0) }).pool });
       expect(comparable(parallel), file).toEqual(comparable(runScenario(s, { detail: true })));
       ran++;
     }
@@ -92,7 +100,7 @@ describe("replications on the page's workers (runScenarioParallel)", () => {
     const progress: number[] = [];
     const partials: RunResult[] = [];
     let t = 0;
-    const result = await runScenarioParallel(s, { detail: true, helpers: 2, spawn: fakeHelpers().spawn, clock: () => (t += 1), partialEveryMs: 20, onProgress: (f) => progress.push(f), onPartial: (p) => partials.push(p) });
+    const result = await runScenarioParallel(s, { detail: true, helpers: 2, pool: fakeHelpers().pool, clock: () => (t += 1), partialEveryMs: 20, onProgress: (f) => progress.push(f), onPartial: (p) => partials.push(p) });
     expect(progress.length).toBeGreaterThan(3);
     expect(progress.every((f) => f >= 0 && f <= 1)).toBe(true);
     expect(progress.at(-1)).toBe(1);
@@ -107,14 +115,14 @@ describe("replications on the page's workers (runScenarioParallel)", () => {
   it("stops every helper and reports the failure when one fails", async () => {
     const s = singleQueue({ arrival: { process: "poisson", rate: 8 }, service: { dist: "exponential", mean: 0.1 }, consumers: 1 }, { messages: 2_000, replications: 6 }, 3);
     const fake = fakeHelpers({ failOn: 3 });
-    await expect(runScenarioParallel(s, { helpers: 2, spawn: fake.spawn })).rejects.toThrow("a replication worker failed: out of memory");
-    expect(fake.terminated).toBe(2);
+    await expect(runScenarioParallel(s, { helpers: 2, pool: fake.pool })).rejects.toThrow("a replication worker failed: out of memory");
+    expect([fake.terminated, fake.pool.size]).toEqual([2, 0]);
   });
 
   it("stops its helpers and reports the error when the scenario cannot be prepared", async () => {
     const s = singleQueue({ arrival: { process: "poisson", rate: 8 }, service: { dist: "exponential", mean: 0.1 }, consumers: 1, routes: [{ to: "nowhere", probability: 1 }] }, { messages: 2_000, replications: 4 }, 5);
     const fake = fakeHelpers();
-    await expect(runScenarioParallel(s, { helpers: 2, spawn: fake.spawn })).rejects.toThrow('queues[0].routes[0].to: no queue with id "nowhere"');
-    expect([fake.spawned, fake.terminated]).toEqual([2, 2]);
+    await expect(runScenarioParallel(s, { helpers: 2, pool: fake.pool })).rejects.toThrow('queues[0].routes[0].to: no queue with id "nowhere"');
+    expect([fake.spawned, fake.terminated, fake.pool.size]).toEqual([2, 2, 0]);
   });
 });
