@@ -51,6 +51,11 @@ export interface Helper {
   terminate(): void;
 }
 
+/** A helper that failed as a worker (it did not load, or crashed), as opposed to a scenario's error: the run can be done on one thread instead. */
+export class HelperFailure extends Error {
+  override name = "HelperFailure";
+}
+
 /** Least wall time between two progress messages from a helper (ms). */
 const progressEveryMs = 50;
 
@@ -182,7 +187,11 @@ function coordinate(prep: PreparedRun, helpers: Helper[], options: RunOptions, s
           if (options.onPartial && first && (!clock || clock() - lastPartial >= partialEveryMs / 5)) sendPartial(null);
           give(h);
         }
-      }, (message) => fail(`a replication worker failed: ${message}`));
+      }, (message) => {
+        if (over) return;
+        over = true;
+        reject(new HelperFailure(`a replication worker failed: ${message}`));
+      });
       h.send(request);
       give(h);
     }

@@ -10,7 +10,7 @@
 import { runScenario, withAnalytic, type RunResult } from "../simulation/index.ts";
 import { parallelWorthIt } from "../simulation/replication.ts";
 import { analyticCurve, queueRho, sweepPoint } from "./loadSweep.ts";
-import { HelperPool, runScenarioParallel, type Helper, type HelperResponse } from "./parallelRun.ts";
+import { HelperFailure, HelperPool, runScenarioParallel, type Helper, type HelperResponse } from "./parallelRun.ts";
 import type { WorkerRequest, WorkerResponse } from "./protocol.ts";
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -61,9 +61,16 @@ async function run(id: number, request: Extract<WorkerRequest, { type: "run" }>)
   const onPartial = (partial: RunResult) => post({ type: "partial", id, result: withAnalytic(request.scenario, partial), wallMs: clock() - start });
   const options = { clock, timeBudgetMs, onProgress, onPartial, detail: true };
   const workers = workersFor(request);
-  const raw = workers >= 2 && parallelWorthIt(request.scenario)
-    ? await runScenarioParallel(request.scenario, { ...options, helpers: workers, pool })
-    : runScenario(request.scenario, options);
+  let raw: RunResult | null = null;
+  if (workers >= 2 && parallelWorthIt(request.scenario)) {
+    try {
+      raw = await runScenarioParallel(request.scenario, { ...options, helpers: workers, pool });
+    } catch (error) {
+      // Replication workers that cannot run (not allowed, out of memory) leave the run to this worker alone.
+      if (!(error instanceof HelperFailure)) throw error;
+    }
+  }
+  raw ??= runScenario(request.scenario, options);
   const result = withAnalytic(request.scenario, raw);
   post({ type: "result", id, result, wallMs: clock() - start });
 }

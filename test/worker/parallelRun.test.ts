@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { parseScenario, type Scenario } from "../../src/scenario/index.ts";
 import type { RunResult } from "../../src/simulation/result.ts";
 import { runScenario } from "../../src/simulation/run.ts";
-import { HelperPool, runScenarioParallel, serveReplications, type Helper, type HelperRequest, type HelperResponse } from "../../src/worker/parallelRun.ts";
+import { HelperFailure, HelperPool, runScenarioParallel, serveReplications, type Helper, type HelperRequest, type HelperResponse } from "../../src/worker/parallelRun.ts";
 import { singleQueue } from "../support/scenarios.ts";
 
 /*
@@ -115,7 +115,10 @@ describe("replications on the page's workers (runScenarioParallel)", () => {
   it("stops every helper and reports the failure when one fails", async () => {
     const s = singleQueue({ arrival: { process: "poisson", rate: 8 }, service: { dist: "exponential", mean: 0.1 }, consumers: 1 }, { messages: 2_000, replications: 6 }, 3);
     const fake = fakeHelpers({ failOn: 3 });
-    await expect(runScenarioParallel(s, { helpers: 2, pool: fake.pool })).rejects.toThrow("a replication worker failed: out of memory");
+    const run = runScenarioParallel(s, { helpers: 2, pool: fake.pool });
+    await expect(run).rejects.toThrow("a replication worker failed: out of memory");
+    // A worker's failure, which the page answers by running on one worker, not a scenario's error.
+    await expect(run).rejects.toBeInstanceOf(HelperFailure);
     expect([fake.terminated, fake.pool.size]).toEqual([2, 0]);
   });
 
