@@ -24,7 +24,7 @@ import { summarizeReplication, summaryFromState, summaryToState, type Replicatio
 import type { RunResult, WarmupInfo } from "../simulation/result.ts";
 import type { FirstReplication } from "../simulation/runDetail.ts";
 
-/** What the charts read of replication 0, as plain data (see FirstReplication). */
+/** What the charts read of replication 0, as plain data (a FirstReplication). */
 export interface FirstPath {
   path: { times: number[]; lengths: number[][] } | null;
   warmupEnd: number;
@@ -170,11 +170,11 @@ function coordinate(prep: PreparedRun, helpers: Helper[], options: RunOptions, s
           running.set(m.index, m.fraction);
           reportProgress();
         } else if (m.type === "partial") {
-          first = toFirst(m.first);
+          first = m.first;
           if (options.onPartial && done[m.index] === undefined) sendPartial(summaryFromState(m.state));
         } else {
           done[m.index] = summaryFromState(m.state);
-          if (m.first) first = toFirst(m.first);
+          if (m.first) first = m.first;
           running.delete(m.index);
           finished++;
           reportProgress();
@@ -196,10 +196,6 @@ function coordinate(prep: PreparedRun, helpers: Helper[], options: RunOptions, s
       give(h);
     }
   });
-}
-
-function toFirst(f: FirstPath): FirstReplication {
-  return { path: f.path, warmupEnd: f.warmupEnd };
 }
 
 function firstPath(model: ReplicationModel): FirstPath {
