@@ -50,7 +50,6 @@ function bundleUpToDate(): boolean {
   }
 }
 
-
 /** One thread per core for long runs (see `parallelWorthIt`), one thread for short ones. */
 export function defaultThreads(scenario: Scenario): number {
   return parallelWorthIt(scenario) ? availableParallelism() : 1;
